@@ -1,0 +1,25 @@
+/**
+ * The guide's reading order: one list that the sidebar and the examples harness both follow,
+ * so a chapter added here is both shown and verified in the same place.
+ */
+export interface ChapterEntry {
+	/** The page's slug, also its file name under src/content/docs/ (Korean) and en/ (English). */
+	slug: string;
+	/** The sidebar label in each language. */
+	label: { ko: string; en: string };
+	/** A numbered chapter of ARCHITECTURE.md, or one of the guide's reference pages. */
+	kind: 'introduction' | 'chapter' | 'reference';
+}
+
+export const chapters: readonly ChapterEntry[] = [
+	{ slug: 'introduction', label: { ko: '들어가며', en: 'Introduction' }, kind: 'introduction' },
+	{ slug: 'images-and-containers', label: { ko: '1. 이미지와 컨테이너', en: '1. Images and containers' }, kind: 'chapter' },
+	{ slug: 'building-images', label: { ko: '2. Dockerfile로 이미지 만들기', en: '2. Building images with a Dockerfile' }, kind: 'chapter' },
+	{ slug: 'layers-and-cache', label: { ko: '3. 레이어와 빌드 캐시', en: '3. Layers and the build cache' }, kind: 'chapter' },
+	{ slug: 'tags-and-digests', label: { ko: '4. 태그와 다이제스트', en: '4. Tags and digests' }, kind: 'chapter' },
+	{ slug: 'container-lifecycle', label: { ko: '5. 컨테이너 생명주기', en: '5. The container lifecycle' }, kind: 'chapter' },
+	{ slug: 'sharing-images', label: { ko: '6. 이미지 공유하기', en: '6. Sharing images' }, kind: 'chapter' },
+	{ slug: 'next-steps', label: { ko: '7. 다음 단계', en: '7. Next steps' }, kind: 'chapter' },
+	{ slug: 'cheat-sheet', label: { ko: '명령어 요약', en: 'Command cheat sheet' }, kind: 'reference' },
+	{ slug: 'verification', label: { ko: '검증 현황', en: 'Verification status' }, kind: 'reference' },
+];

@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { chapters } from '../../src/chapters.ts';
+import { builtPage, distDir } from './built-site.ts';
+
+const locales = [
+	{ lang: 'ko', prefix: '/', label: 'ko' as const, other: 'en' },
+	{ lang: 'en', prefix: '/en/', label: 'en' as const, other: 'ko' },
+];
+
+describe.each(locales)('the $lang guide', ({ lang, prefix, label }) => {
+	test.each(chapters.map((chapter) => chapter.slug))(`${prefix}%s/ is built in ${lang}`, (slug) => {
+		const page = builtPage(`${prefix}${slug}/`);
+		expect(page.querySelector('html')?.getAttribute('lang')).toBe(lang);
+		expect(page.querySelectorAll('h1')).toHaveLength(1);
+	});
+
+	test('the home page is built in its language', () => {
+		expect(builtPage(prefix).querySelector('html')?.getAttribute('lang')).toBe(lang);
+	});
+
+	test('the sidebar lists the chapters in reading order, with labels in the page language', () => {
+		const page = builtPage(`${prefix}introduction/`);
+		const links = page.querySelectorAll('ul.top-level > li > a').map((a) => ({
+			href: a.getAttribute('href'),
+			text: a.text.trim(),
+		}));
+		expect(links).toEqual(
+			chapters.map((chapter) => ({ href: `${prefix}${chapter.slug}/`, text: chapter.label[label] })),
+		);
+	});
+
+	test('every page offers the language picker, leading to the same page in each language', () => {
+		for (const chapter of chapters) {
+			const picker = builtPage(`${prefix}${chapter.slug}/`).querySelector('starlight-lang-select');
+			const options = (picker?.querySelectorAll('option') ?? []).map((option) => ({
+				value: option.getAttribute('value'),
+				text: option.text.trim(),
+			}));
+			expect(options, chapter.slug).toEqual([
+				{ value: `/${chapter.slug}/`, text: '한국어' },
+				{ value: `/en/${chapter.slug}/`, text: 'English' },
+			]);
+		}
+	});
+
+	test('the code copy button speaks the page language', () => {
+		const button = builtPage(`${prefix}introduction/`).querySelector('.expressive-code .copy button');
+		expect(button?.getAttribute('title')).toBe(lang === 'ko' ? '클립보드에 복사' : 'Copy to clipboard');
+		expect(button?.getAttribute('data-copied')).toBe(lang === 'ko' ? '복사했습니다!' : 'Copied!');
+	});
+
+	test('pages link to their source for editing', () => {
+		const edit = builtPage(`${prefix}introduction/`).querySelector('a[href*="/edit/main/src/content/docs/"]');
+		expect(edit?.getAttribute('href')).toMatch(
+			new RegExp(`/edit/main/src/content/docs/${lang === 'en' ? 'en/' : ''}introduction\\.mdx$`),
+		);
+	});
+});
+
+describe('the whole site', () => {
+	test('Pagefind indexes pages in both languages', () => {
+		const entry: unknown = JSON.parse(readFileSync(`${distDir}pagefind/pagefind-entry.json`, 'utf8'));
+		expect(entry).toMatchObject({
+			languages: {
+				ko: { page_count: expect.any(Number) },
+				en: { page_count: expect.any(Number) },
+			},
+		});
+		const languages = (entry as { languages: Record<string, { page_count: number }> }).languages;
+		// Every chapter page plus the home page, in each language.
+		expect(languages['ko']?.page_count).toBeGreaterThanOrEqual(chapters.length + 1);
+		expect(languages['en']?.page_count).toBeGreaterThanOrEqual(chapters.length + 1);
+	});
+
+	test('a 404 page speaks to readers of both languages', () => {
+		expect(existsSync(`${distDir}404.html`)).toBe(true);
+		const text = builtPage('/404.html').querySelector('main')?.text ?? '';
+		expect(text).toContain('페이지를 찾을 수 없습니다');
+		expect(text).toContain('Page not found');
+	});
+
+	test('committed pages show when they were last updated', () => {
+		// Starlight reads the date from git, so this holds for every committed chapter (as in CI).
+		const time = builtPage('/introduction/').querySelector('time[datetime]');
+		expect(time?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+	});
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Four suites with different needs: unit tests need nothing, the engine and examples suites need
+// the sandbox engine (started once by their global setup), the site suite needs a built site.
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['test/unit/**/*.test.ts'],
+				},
+			},
+			{
+				test: {
+					name: 'site',
+					include: ['test/site/**/*.test.ts'],
+					globalSetup: ['test/site/setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 300_000,
+				},
+			},
+		],
+	},
+});
