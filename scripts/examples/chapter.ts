@@ -1,0 +1,56 @@
+/**
+ * Chapters as the harness sees them: every `.mdx` of the root (Korean) locale is one scenario,
+ * in the guide's reading order (src/chapters.ts), then any others by name.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { chapters as readingOrder } from '../../src/chapters.ts';
+import type { Block } from './block.ts';
+import { isExecutable } from './block.ts';
+import { extractBlocks } from './extract.ts';
+
+export const repositoryRoot = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+export const docsDirectory = join(repositoryRoot, 'src', 'content', 'docs');
+/** Locales other than the root; their pages are translations, never run. */
+const translationLocales = ['en'];
+
+export interface Chapter {
+	slug: string;
+	/** Path relative to the repository, as problems and reports name it. */
+	file: string;
+	absolutePath: string;
+	source: string;
+	blocks: Block[];
+}
+
+export async function chapterSlugs(root = docsDirectory): Promise<string[]> {
+	const entries = await readdir(root, { recursive: true, withFileTypes: true });
+	const slugs = entries
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.mdx'))
+		.map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
+		.filter((path) => !translationLocales.some((locale) => path.startsWith(`${locale}/`)))
+		.map((path) => path.replace(/\.mdx$/, ''));
+	const order = new Map(readingOrder.map((entry, index) => [entry.slug, index]));
+	return slugs.sort((a, b) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size) || a.localeCompare(b));
+}
+
+/** Reads and extracts one chapter file; throws ChapterProblems for bad input. */
+export async function loadChapterFile(absolutePath: string, slug: string): Promise<Chapter> {
+	const source = await readFile(absolutePath, 'utf8');
+	const file = relative(repositoryRoot, absolutePath);
+	return { slug, file, absolutePath, source, blocks: extractBlocks(file, source) };
+}
+
+export function chapterPath(slug: string, locale?: string, root = docsDirectory): string {
+	return locale === undefined ? join(root, `${slug}.mdx`) : join(root, locale, `${slug}.mdx`);
+}
+
+export async function loadChapter(slug: string, root = docsDirectory): Promise<Chapter> {
+	return loadChapterFile(chapterPath(slug, undefined, root), slug);
+}
+
+export function executableBlocks(chapter: Chapter): Block[] {
+	return chapter.blocks.filter(isExecutable);
+}
+
+export { translationLocales };

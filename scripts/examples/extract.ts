@@ -1,0 +1,131 @@
+/**
+ * Pulls every fenced block out of a chapter, the way MDX itself reads the file: remark-mdx, so
+ * fences inside components (`<Aside>`, `<Tabs>`) are found and malformed MDX fails here, at its
+ * line, rather than when the site builds.
+ */
+import type { Code, Root } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { VFileMessage } from 'vfile-message';
+import { type Block, blockHash, blockKind, isDockerfile } from './block.ts';
+import { lintDockerfile } from './lint-dockerfile.ts';
+import { type BlockMeta, parseMeta, titlePathProblem } from './meta.ts';
+import { ChapterProblems, type Problem } from './problem.ts';
+import { parseTranscript } from './transcript.ts';
+
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
+
+/** A fence as MDX reads it, before the contract is applied. */
+export interface Fence {
+	line: number;
+	/** Offsets of the whole fence in the source, for rewriting its expected output. */
+	start: number;
+	end: number;
+	lang: string;
+	rawMeta: string;
+	code: string;
+}
+
+export function parseFences(file: string, source: string): Fence[] {
+	let tree: Root;
+	try {
+		tree = parser.parse(source);
+	} catch (error) {
+		const reason = error instanceof VFileMessage ? error.reason : error instanceof Error ? error.message : String(error);
+		throw new ChapterProblems([{ file, line: errorLine(error), message: `malformed MDX: ${reason}` }], { cause: error });
+	}
+	const fences: Fence[] = [];
+	visit(tree, 'code', (node: Code) => {
+		const position = node.position;
+		if (position === undefined) return;
+		fences.push({
+			line: position.start.line,
+			start: position.start.offset ?? 0,
+			end: position.end.offset ?? 0,
+			lang: node.lang ?? '',
+			rawMeta: node.meta ?? '',
+			code: node.value,
+		});
+	});
+	return fences;
+}
+
+/**
+ * Every block of a chapter with its kind, checked against the contract. All problems of the file
+ * are thrown together, each at its `file:line`.
+ */
+export function extractBlocks(file: string, source: string): Block[] {
+	const problems: Problem[] = [];
+	const blocks: Block[] = [];
+	for (const fence of parseFences(file, source)) {
+		const at = (message: string, line = fence.line): void => {
+			problems.push({ file, line, message });
+		};
+		const parsed = parseMeta(fence.rawMeta);
+		if (!parsed.ok) {
+			for (const error of parsed.errors) at(error);
+			continue;
+		}
+		const meta: BlockMeta = parsed.meta;
+		const kind = blockKind(fence.lang, meta);
+		const codeLine = fence.line + 1;
+		if (kind === 'shown' && hasHarnessMeta(meta)) {
+			at(`a "${fence.lang || 'plain'}" fence is never run, so its meta (skip, exit, timeout, retry, background, tty, stdin) means nothing`);
+		}
+		if (kind === 'file' && meta.title !== undefined) {
+			const problem = titlePathProblem(meta.title);
+			if (problem !== undefined) at(problem);
+			if (hasHarnessMeta(meta, ['skip'])) at('a file block is written, not run: only skip applies to it');
+		}
+		if (kind === 'dockerfile' && hasHarnessMeta(meta, ['skip'])) {
+			at('a Dockerfile fragment is checked, not run: only skip applies to it');
+		}
+		if (kind === 'console') {
+			const transcript = parseTranscript(fence.code, codeLine);
+			if (transcript.commands.length === 0) at('a console block needs at least one "$ " command');
+			for (const stray of transcript.strayLines) at('output before the first "$ " command', stray);
+		}
+		if (kind === 'shell' && fence.code.trim() === '') at('an empty shell block');
+		if (isDockerfile({ lang: fence.lang, meta, kind }) && meta.skip === undefined) {
+			for (const problem of lintDockerfile(fence.code, { fragment: kind === 'dockerfile' })) {
+				at(`Dockerfile: ${problem.message}`, codeLine + problem.line);
+			}
+		}
+		blocks.push({
+			file,
+			line: fence.line,
+			codeLine,
+			lang: fence.lang,
+			rawMeta: fence.rawMeta,
+			meta,
+			code: fence.code,
+			kind,
+			hash: blockHash(kind, fence.lang, meta, fence.code),
+		});
+	}
+	if (problems.length > 0) throw new ChapterProblems(problems);
+	return blocks;
+}
+
+/** The line a parser error points at; micromark's may come from another copy of vfile-message. */
+function errorLine(error: unknown): number {
+	if (typeof error !== 'object' || error === null) return 1;
+	if ('line' in error && typeof error.line === 'number') return error.line;
+
+	const place = 'place' in error ? error.place : undefined;
+	if (typeof place === 'object' && place !== null) {
+		if ('line' in place && typeof place.line === 'number') return place.line;
+		if ('start' in place && typeof place.start === 'object' && place.start !== null && 'line' in place.start && typeof place.start.line === 'number') return place.start.line;
+	}
+	// Errors at the end of the file (an unclosed tag) name the opening's place only in the text.
+	const named = error instanceof Error ? /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(error.message) : null;
+	return named === null ? 1 : Number(named[1]);
+}
+
+function hasHarnessMeta(meta: BlockMeta, allowed: readonly string[] = []): boolean {
+	const keys = ['skip', 'exit', 'timeout', 'retry', 'background', 'tty', 'stdin'] as const;
+	return keys.some((key) => !allowed.includes(key) && meta[key] !== undefined);
+}

@@ -1,0 +1,156 @@
+/**
+ * Expected against actual output (EXAMPLES.md, "Matching expected output"): both sides are
+ * normalised, then the expected text is a pattern of literal text, `...` lines and placeholders.
+ */
+import { stripVTControlCharacters } from 'node:util';
+
+/** What each placeholder stands for, as a regular expression source. */
+export const placeholders: Readonly<Record<string, string>> = {
+	'[..]': '.*',
+	'[ID]': '[0-9a-f]{12}',
+	'[DIGEST]': 'sha256:[0-9a-f]{64}',
+	'[SIZE]': '\\d+(?:\\.\\d+)?\\s?(?:B|kB|KB|MB|GB|TB)',
+	'[AGO]':
+		'(?:Less than a second|About a minute|About an hour|\\d+ (?:second|minute|hour|day|week|month|year)s?) ago',
+	'[NAME]': '[a-z]+_[a-z]+\\d*',
+	'[CWD]': '\\[CWD\\]',
+};
+
+const placeholderPattern = new RegExp(
+	Object.keys(placeholders)
+		.map((key) => key.replace(/[.[\]]/g, '\\$&'))
+		.join('|'),
+	'g',
+);
+
+/** CRLF to LF, no ANSI escapes, no trailing spaces, no trailing blank lines, workspace as `[CWD]`. */
+export function normalise(text: string, workspace?: string): string {
+	let result = stripVTControlCharacters(text).replace(/\r\n/g, '\n');
+	if (workspace !== undefined && workspace !== '') result = result.replaceAll(workspace, '[CWD]');
+	return result
+		.split('\n')
+		.map((line) => line.replace(/[ \t]+$/, ''))
+		.join('\n')
+		.replace(/\n+$/, '');
+}
+
+function linePattern(line: string): RegExp {
+	let source = '';
+	let last = 0;
+	for (const match of line.matchAll(placeholderPattern)) {
+		source += escapeRegExp(line.slice(last, match.index));
+		source += placeholders[match[0]] ?? '';
+		last = match.index + match[0].length;
+	}
+	source += escapeRegExp(line.slice(last));
+	return new RegExp(`^${source}$`);
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const ellipsis = '...';
+
+function splitLines(text: string): string[] {
+	return text === '' ? [] : text.split('\n');
+}
+
+type Step =
+	| { op: 'same'; actual: string }
+	| { op: 'skipped'; actual: string }
+	| { op: 'expected'; expected: string }
+	| { op: 'actual'; actual: string };
+
+/**
+ * The cheapest alignment of expected pattern lines against actual lines: a `...` line absorbs
+ * any run of actual lines for free, a matching line is free, anything else costs one.
+ */
+function align(expected: readonly string[], actual: readonly string[]): { cost: number; steps: Step[] } {
+	const patterns = expected.map((line) => (line === ellipsis ? undefined : linePattern(line)));
+	const rows = expected.length + 1;
+	const columns = actual.length + 1;
+	// cost[i][j]: cheapest way to match expected[i..] against actual[j..]
+	const cost: number[][] = Array.from({ length: rows }, () => new Array<number>(columns).fill(0));
+	for (let i = expected.length; i >= 0; i -= 1) {
+		for (let j = actual.length; j >= 0; j -= 1) {
+			const row = cost[i] as number[];
+			if (i === expected.length) {
+				row[j] = actual.length - j;
+				continue;
+			}
+			const next = cost[i + 1] as number[];
+			const pattern = patterns[i];
+			if (pattern === undefined) {
+				row[j] = Math.min(next[j] as number, j < actual.length ? (row[j + 1] as number) : Number.POSITIVE_INFINITY);
+				continue;
+			}
+			let best = (next[j] as number) + 1;
+			if (j < actual.length) {
+				best = Math.min(best, (row[j + 1] as number) + 1);
+				// A changed line costs one, like a missing or an extra line, so it shows as a pair.
+				best = Math.min(best, (next[j + 1] as number) + (pattern.test(actual[j] as string) ? 0 : 1));
+			}
+			row[j] = best;
+		}
+	}
+	const steps: Step[] = [];
+	let i = 0;
+	let j = 0;
+	while (i < expected.length || j < actual.length) {
+		const here = (cost[i] as number[])[j] as number;
+		const pattern = patterns[i];
+		if (i < expected.length && pattern === undefined) {
+			if (j < actual.length && (cost[i] as number[])[j + 1] === here) {
+				steps.push({ op: 'skipped', actual: actual[j] as string });
+				j += 1;
+			} else i += 1;
+			continue;
+		}
+		if (i < expected.length && j < actual.length && pattern?.test(actual[j] as string) === true && (cost[i + 1] as number[])[j + 1] === here) {
+			steps.push({ op: 'same', actual: actual[j] as string });
+			i += 1;
+			j += 1;
+		} else if (i < expected.length && j < actual.length && (cost[i + 1] as number[])[j + 1] === here - 1) {
+			steps.push({ op: 'expected', expected: expected[i] as string }, { op: 'actual', actual: actual[j] as string });
+			i += 1;
+			j += 1;
+		} else if (i < expected.length && (cost[i + 1] as number[])[j] === here - 1) {
+			steps.push({ op: 'expected', expected: expected[i] as string });
+			i += 1;
+		} else {
+			steps.push({ op: 'actual', actual: actual[j] as string });
+			j += 1;
+		}
+	}
+	return { cost: (cost[0] as number[])[0] as number, steps };
+}
+
+export interface MatchResult {
+	ok: boolean;
+	/** A diff of expected (`-`) against actual (`+`); empty when they match. */
+	diff: string;
+}
+
+/** Matches already normalised output against the expected pattern. */
+export function matchOutput(expected: string, actual: string): MatchResult {
+	const { cost, steps } = align(splitLines(expected), splitLines(actual));
+	if (cost === 0) return { ok: true, diff: '' };
+	const lines: string[] = ['- expected', '+ actual'];
+	let skipped = 0;
+	for (const step of steps) {
+		if (step.op === 'skipped') {
+			skipped += 1;
+			continue;
+		}
+		if (skipped > 0) {
+			lines.push(`  ... (${skipped} line${skipped === 1 ? '' : 's'})`);
+			skipped = 0;
+		}
+		if (step.op === 'same') lines.push(`  ${step.actual}`);
+		else if (step.op === 'expected') lines.push(`- ${step.expected}`);
+		else lines.push(`+ ${step.actual}`);
+	}
+	if (skipped > 0) lines.push(`  ... (${skipped} line${skipped === 1 ? '' : 's'})`);
+	return { ok: false, diff: lines.join('\n') };
+}

@@ -1,0 +1,99 @@
+/**
+ * The committed verification record (src/data/record.json): what the site shows beside every
+ * executable block, and what `npm run record:check` holds the chapters to. The site reads it at
+ * build time, so the schema is exported and changes only together with its readers.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { blockKinds } from './block.ts';
+import { repositoryRoot } from './chapter.ts';
+
+export const recordPath = join(repositoryRoot, 'src', 'data', 'record.json');
+
+export const recordedBlockSchema = z.object({
+	/** Content hash of the block (block.ts, blockHash): the record's key. */
+	hash: z.string().regex(/^[0-9a-f]{16}$/),
+	/** Where the block was when it was recorded, `src/content/docs/x.mdx:12`. */
+	file: z.string(),
+	line: z.number().int().positive(),
+	kind: z.enum(blockKinds).exclude(['shown']),
+	status: z.enum(['passed', 'skipped']),
+	/** The skip reason as the chapter gives it. */
+	reason: z.string().optional(),
+	durationMs: z.number().nonnegative(),
+	/**
+	 * What the block printed, the workspace path written `[CWD]`. A console block's output is
+	 * the transcript as it ran (`$ command` then its output); a shell block's is its output.
+	 */
+	output: z.string().optional(),
+	/** Exit code of the block's last command, when it ran a command. */
+	exitCode: z.number().int().optional(),
+});
+export type RecordedBlock = z.infer<typeof recordedBlockSchema>;
+
+export const baseImageSchema = z.object({
+	/** The name chapters use, `node:24-bookworm-slim`. */
+	name: z.string(),
+	digest: z.string(),
+	/** Set when the image is a stand-in built here rather than pulled from Docker Hub. */
+	standIn: z.object({ builtFrom: z.string() }).nullable(),
+});
+export type RecordedBaseImage = z.infer<typeof baseImageSchema>;
+
+export const engineInfoSchema = z.object({
+	version: z.string(),
+	os: z.string(),
+	arch: z.string(),
+});
+export type EngineInfo = z.infer<typeof engineInfoSchema>;
+
+export const recordedChapterSchema = z.object({
+	slug: z.string(),
+	file: z.string(),
+	/** When this chapter was run (ISO 8601). */
+	date: z.string(),
+	engine: engineInfoSchema,
+	/** Base images the chapter's blocks name. */
+	baseImages: z.array(z.string()),
+	/** Total time of the chapter's run, setup and cleanup included. */
+	durationMs: z.number().nonnegative(),
+	blocks: z.array(recordedBlockSchema),
+});
+export type RecordedChapter = z.infer<typeof recordedChapterSchema>;
+
+export const verificationRecordSchema = z.object({
+	version: z.literal(1),
+	/** The latest run that wrote the record (ISO 8601). */
+	date: z.string(),
+	engine: engineInfoSchema,
+	/** Every base image of the engine, with its digest and, for stand-ins, what it was built from. */
+	baseImages: z.array(baseImageSchema),
+	/** By chapter slug. */
+	chapters: z.record(z.string(), recordedChapterSchema),
+});
+export type VerificationRecord = z.infer<typeof verificationRecordSchema>;
+
+/** The committed record, or undefined when there is none yet. */
+export async function readRecord(path = recordPath): Promise<VerificationRecord | undefined> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		if (error instanceof Error && 'code' in error && error.code === 'ENOENT') return undefined;
+		throw new Error(`cannot read the record ${path}`, { cause: error });
+	}
+	const parsed = verificationRecordSchema.safeParse(JSON.parse(text));
+	if (!parsed.success) {
+		throw new Error(`the record ${path} does not match its schema: run npm run record`, { cause: parsed.error });
+	}
+	return parsed.data;
+}
+
+export async function writeRecord(record: VerificationRecord, path = recordPath): Promise<void> {
+	const sorted: VerificationRecord = {
+		...record,
+		chapters: Object.fromEntries(Object.entries(record.chapters).sort(([a], [b]) => a.localeCompare(b))),
+	};
+	await writeFile(path, `${JSON.stringify(verificationRecordSchema.parse(sorted), null, '\t')}\n`);
+}
