@@ -1,0 +1,57 @@
+/** `npm run engine -- up | down | status | env | reset` */
+import { down, reset, status, up } from './index.js';
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+const progress = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+async function main(command: string | undefined): Promise<void> {
+  switch (command) {
+    case 'up': {
+      const started = Date.now();
+      const engine = await up({ onProgress: progress });
+      progress(`engine ready in ${((Date.now() - started) / 1000).toFixed(1)}s: Docker ${engine.version} (${engine.os}/${engine.arch}) at ${engine.dockerHost}`);
+      for (const image of engine.baseImages) progress(`  ${image.name}  ${image.digest}${image.standIn ? '  (stand-in)' : ''}`);
+      progress('use it with: eval "$(npm run --silent engine -- env)"');
+      return;
+    }
+    case 'env': {
+      // Quiet: the output is meant for eval.
+      const engine = await up({ onProgress: () => undefined });
+      for (const [key, value] of Object.entries(engine.env)) process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
+      return;
+    }
+    case 'down':
+      await down();
+      progress('engine stopped');
+      return;
+    case 'status':
+      process.stdout.write(`${JSON.stringify(await status(), null, 2)}\n`);
+      return;
+    case 'reset': {
+      const engine = await up({ onProgress: progress });
+      await reset(engine);
+      progress('engine reset: only the base images are left');
+      return;
+    }
+    default:
+      process.stderr.write('usage: npm run engine -- up | down | status | env | reset\n');
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  const lines: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error) {
+    lines.push(current.message);
+    current = current.cause;
+  }
+  if (current !== undefined && lines.length === 0) lines.push(String(current));
+  process.stderr.write(`engine: ${lines.join('\n  caused by: ')}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,97 @@
+import { execa } from 'execa';
+import { z } from 'zod';
+import { engineClient } from './paths.js';
+
+/** Runs the engine's own client against the daemon named in `env.DOCKER_HOST`. */
+export async function docker(
+  env: Record<string, string>,
+  args: readonly string[],
+  options: { input?: string; signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<string> {
+  try {
+    const result = await execa(engineClient, [...args], {
+      env,
+      ...(options.input !== undefined ? { input: options.input } : {}),
+      ...(options.signal !== undefined ? { cancelSignal: options.signal } : {}),
+      ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+    });
+    return result.stdout;
+  } catch (error) {
+    throw new Error(`docker ${args.join(' ')} failed`, { cause: error });
+  }
+}
+
+/** Same, streaming each output line (stdout and stderr) to `onLine`: long builds and pushes show progress. */
+export async function dockerStreaming(
+  env: Record<string, string>,
+  args: readonly string[],
+  onLine: (line: string) => void,
+  options: { signal?: AbortSignal; cwd?: string } = {},
+): Promise<void> {
+  const child = execa(engineClient, [...args], {
+    env,
+    all: true,
+    reject: false,
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.signal !== undefined ? { cancelSignal: options.signal } : {}),
+  });
+  const recent: string[] = [];
+  for await (const line of child.iterable({ from: 'all' })) {
+    recent.push(line);
+    if (recent.length > 40) recent.shift();
+    onLine(line);
+  }
+  const result = await child;
+  if (result.failed) {
+    throw new Error(`docker ${args.join(' ')} failed (exit ${result.exitCode ?? '?'}):\n${recent.join('\n')}`, {
+      cause: result,
+    });
+  }
+}
+
+export const infoSchema = z.object({
+  ServerVersion: z.string(),
+  OSType: z.string(),
+  OperatingSystem: z.string(),
+  Architecture: z.string(),
+  RegistryConfig: z
+    .object({ Mirrors: z.array(z.string()).nullable().optional() })
+    .passthrough()
+    .nullable()
+    .optional(),
+});
+export type DockerInfo = z.infer<typeof infoSchema>;
+
+export async function dockerInfo(env: Record<string, string>): Promise<DockerInfo> {
+  const raw = await docker(env, ['info', '--format', '{{json .}}']);
+  return infoSchema.parse(JSON.parse(raw));
+}
+
+export const imageInspectSchema = z.array(
+  z.object({
+    Id: z.string(),
+    RepoTags: z.array(z.string()).nullable(),
+    RepoDigests: z.array(z.string()).nullable(),
+    Size: z.number(),
+    Config: z
+      .object({ Labels: z.record(z.string()).nullable().optional() })
+      .passthrough()
+      .nullable()
+      .optional(),
+  }),
+);
+export type ImageInspect = z.infer<typeof imageInspectSchema>[number];
+
+/** Inspects images; names that do not exist are left out rather than failing the call. */
+export async function inspectImages(env: Record<string, string>, refs: readonly string[]): Promise<ImageInspect[]> {
+  const found: ImageInspect[] = [];
+  for (const ref of refs) {
+    const result = await execa(engineClient, ['image', 'inspect', ref], { env, reject: false });
+    if (result.exitCode === 0) found.push(...imageInspectSchema.parse(JSON.parse(result.stdout)));
+  }
+  return found;
+}
+
+export function lines(text: string): string[] {
+  return text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+}

@@ -1,0 +1,22 @@
+/**
+ * The sandbox engine (ENGINE.md): a private dockerd, a registry mirror and stand-in base images.
+ * The harness and the tests use this module; `cli.ts` is the same for people.
+ */
+import { resetEngine } from './reset.js';
+import { withLock } from './lock.js';
+import { enginePaths } from './paths.js';
+import type { Engine } from './types.js';
+
+export type { BaseImage, Engine, EngineStatus, UpOptions } from './types.js';
+export { up, down, status } from './lifecycle.js';
+export { assertNothingForeign, findForeign, ForeignObjectsError, type ForeignObjects } from './foreign.js';
+export { enginePaths } from './paths.js';
+
+/**
+ * Removes every container, volume, non-default network, the build cache and every image that is
+ * not a base image; re-tags base images a chapter untagged. Refuses a daemon the engine did not
+ * start unless it passed assertNothingForeign.
+ */
+export async function reset(engine: Engine): Promise<void> {
+  await withLock(enginePaths().lock, 'reset', () => resetEngine(engine));
+}
