@@ -22,7 +22,13 @@ async function main(command: string | undefined): Promise<void> {
     case 'env': {
       // Quiet: the output is meant for eval.
       const engine = await up({ onProgress: () => undefined });
-      for (const [key, value] of Object.entries(engine.env)) process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
+      for (const [key, value] of Object.entries(engine.env)) {
+        if (key === 'PATH') continue;
+        process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
+      }
+      // The client dir goes first on the caller's own PATH (ours here is npm's, with node_modules/.bin in it).
+      const bin = (engine.env['PATH'] ?? '').split(':')[0] ?? '';
+      process.stdout.write(`export PATH=${shellQuote(bin)}:"$PATH"\n`);
       return;
     }
     case 'down':

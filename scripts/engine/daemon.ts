@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { execa } from 'execa';
-import { engineClient, enginePaths, network, type EnginePaths } from './paths.js';
+import { ping } from './api.js';
+import { engineClient, enginePaths, networkSettings, type EnginePaths } from './paths.js';
 import { mirrorUrl } from './mirror.js';
 import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.js';
 
@@ -25,12 +25,7 @@ export async function ensureClientBin(paths: EnginePaths = enginePaths()): Promi
 }
 
 export async function daemonAnswers(host: string): Promise<boolean> {
-  const result = await execa(engineClient, ['version', '--format', '{{.Server.Version}}'], {
-    env: { DOCKER_HOST: host },
-    reject: false,
-    timeout: 5_000,
-  });
-  return result.exitCode === 0 && result.stdout.trim() !== '';
+  return ping(host);
 }
 
 export async function daemonRunning(paths: EnginePaths = enginePaths()): Promise<number | null> {
@@ -38,6 +33,7 @@ export async function daemonRunning(paths: EnginePaths = enginePaths()): Promise
 }
 
 function daemonConfig(paths: EnginePaths, mtu: number): string {
+  const network = networkSettings();
   return JSON.stringify(
     {
       'data-root': paths.dataRoot,

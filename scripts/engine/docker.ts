@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import { z } from 'zod';
+import { apiJson } from './api.js';
 import { engineClient } from './paths.js';
 
 /** Runs the engine's own client against the daemon named in `env.DOCKER_HOST`. */
@@ -62,13 +63,15 @@ export const infoSchema = z.object({
 });
 export type DockerInfo = z.infer<typeof infoSchema>;
 
-export async function dockerInfo(env: Record<string, string>): Promise<DockerInfo> {
-  const raw = await docker(env, ['info', '--format', '{{json .}}']);
-  return infoSchema.parse(JSON.parse(raw));
+function hostOf(env: Record<string, string>): string {
+  return env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
 }
 
-export const imageInspectSchema = z.array(
-  z.object({
+export async function dockerInfo(env: Record<string, string>): Promise<DockerInfo> {
+  return infoSchema.parse(await apiJson(hostOf(env), '/info'));
+}
+
+const imageSchema = z.object({
     Id: z.string(),
     RepoTags: z.array(z.string()).nullable(),
     RepoDigests: z.array(z.string()).nullable(),
@@ -78,18 +81,19 @@ export const imageInspectSchema = z.array(
       .passthrough()
       .nullable()
       .optional(),
-  }),
-);
-export type ImageInspect = z.infer<typeof imageInspectSchema>[number];
+});
+export const imageInspectSchema = z.array(imageSchema);
+export type ImageInspect = z.infer<typeof imageSchema>;
 
-/** Inspects images; names that do not exist are left out rather than failing the call. */
+/** Inspects images through the API; names that do not exist are left out rather than failing the call. */
 export async function inspectImages(env: Record<string, string>, refs: readonly string[]): Promise<ImageInspect[]> {
-  const found: ImageInspect[] = [];
-  for (const ref of refs) {
-    const result = await execa(engineClient, ['image', 'inspect', ref], { env, reject: false });
-    if (result.exitCode === 0) found.push(...imageInspectSchema.parse(JSON.parse(result.stdout)));
-  }
-  return found;
+  const found = await Promise.all(
+    refs.map(async (ref) => {
+      const raw = await apiJson(hostOf(env), `/images/${encodeURIComponent(ref)}/json`);
+      return raw === null ? null : imageSchema.parse(raw);
+    }),
+  );
+  return found.filter((image): image is ImageInspect => image !== null);
 }
 
 export function lines(text: string): string[] {

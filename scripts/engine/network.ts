@@ -1,20 +1,42 @@
 import { writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
-import { network } from './paths.js';
+import { networkSettings, type NetworkSettings } from './paths.js';
 
 /*
  * The engine's dockerd runs with --iptables=false: a dockerd with iptables on flushes and rebuilds
  * the shared DOCKER* chains when it starts, so two such daemons on one host break each other's
- * port mappings. Instead the engine keeps chains of its own (named LAYERBOOK-*), which no dockerd
+ * port mappings. Instead the engine keeps chains of its own (LAYERBOOK-*), which no dockerd
  * touches: forwarding and NAT for its subnet, and MSS clamping because the host's uplink may have
- * a smaller MTU than the bridge. Published ports go through docker-proxy, which needs no rules.
+ * a smaller MTU than a bridge. Published ports go through docker-proxy, which needs no rules.
  */
 
-const chains = [
-  { table: 'filter', parent: 'FORWARD', chain: `${network.chain}-FORWARD` },
-  { table: 'nat', parent: 'POSTROUTING', chain: `${network.chain}-POSTROUTING` },
-  { table: 'mangle', parent: 'FORWARD', chain: `${network.chain}-MSS` },
-] as const;
+interface Rule {
+  table: 'filter' | 'nat' | 'mangle';
+  chain: string;
+  spec: string[];
+  optional?: boolean;
+}
+
+function chains(net: NetworkSettings): { table: Rule['table']; parent: string; chain: string }[] {
+  return [
+    { table: 'filter', parent: 'FORWARD', chain: `${net.chain}-FORWARD` },
+    { table: 'nat', parent: 'POSTROUTING', chain: `${net.chain}-POSTROUTING` },
+    { table: 'mangle', parent: 'FORWARD', chain: `${net.chain}-MSS` },
+  ];
+}
+
+function rules(net: NetworkSettings): Rule[] {
+  const s = net.supernet;
+  const clamp = ['-p', 'tcp', '-m', 'tcp', '--tcp-flags', 'SYN,RST', 'SYN', '-j', 'TCPMSS', '--clamp-mss-to-pmtu'];
+  return [
+    { table: 'filter', chain: `${net.chain}-FORWARD`, spec: ['-s', s, '-j', 'ACCEPT'] },
+    { table: 'filter', chain: `${net.chain}-FORWARD`, spec: ['-d', s, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'] },
+    { table: 'nat', chain: `${net.chain}-POSTROUTING`, spec: ['-s', s, '!', '-d', s, '-j', 'MASQUERADE'] },
+    // Best effort: some kernels lack TCPMSS; the daemon's --mtu still covers the default bridge.
+    { table: 'mangle', chain: `${net.chain}-MSS`, spec: ['-s', s, ...clamp], optional: true },
+    { table: 'mangle', chain: `${net.chain}-MSS`, spec: ['-d', s, ...clamp], optional: true },
+  ];
+}
 
 async function iptables(args: string[], reject = true): Promise<boolean> {
   const result = await execa('iptables', ['-w', ...args], { reject: false });
@@ -30,8 +52,8 @@ async function ip(args: string[], reject = true): Promise<boolean> {
   return result.exitCode === 0;
 }
 
-export async function bridgeExists(): Promise<boolean> {
-  return ip(['link', 'show', network.bridge], false);
+export async function bridgeExists(net: NetworkSettings = networkSettings()): Promise<boolean> {
+  return ip(['link', 'show', net.bridge], false);
 }
 
 /** MTU of the interface holding the default route, so containers never send packets the uplink drops. */
@@ -44,38 +66,45 @@ export async function uplinkMtu(): Promise<number> {
   return Math.min(mtu, 1500);
 }
 
-export async function setupNetwork(mtu: number): Promise<void> {
-  if (!(await bridgeExists())) await ip(['link', 'add', network.bridge, 'type', 'bridge']);
-  await ip(['link', 'set', network.bridge, 'mtu', String(mtu)]);
-  await ip(['addr', 'replace', network.bridgeAddress, 'dev', network.bridge]);
-  await ip(['link', 'set', network.bridge, 'up']);
-  await writeFile('/proc/sys/net/ipv4/ip_forward', '1\n');
+/** One iptables-save instead of a dozen checks: a warm `up` should take seconds. */
+async function networkInPlace(net: NetworkSettings): Promise<boolean> {
+  if (!(await bridgeExists(net))) return false;
+  const saved = await execa('iptables-save', [], { reject: false });
+  if (saved.exitCode !== 0) return false;
+  const text = saved.stdout;
+  const jumps = chains(net).every(({ parent, chain }) => text.includes(`-A ${parent} -j ${chain}`));
+  const required = rules(net)
+    .filter((r) => r.optional !== true)
+    .every((r) => text.includes(`-A ${r.chain} ${r.spec.join(' ')}`));
+  return jumps && required;
+}
 
-  for (const { table, chain } of chains) {
+export async function setupNetwork(mtu: number, net: NetworkSettings = networkSettings()): Promise<void> {
+  if (await networkInPlace(net)) return;
+  if (!(await bridgeExists(net))) await ip(['link', 'add', net.bridge, 'type', 'bridge']);
+  await ip(['link', 'set', net.bridge, 'mtu', String(mtu)]);
+  await ip(['addr', 'replace', net.bridgeAddress, 'dev', net.bridge]);
+  await ip(['link', 'set', net.bridge, 'up']);
+  await writeFile('/proc/sys/net/ipv4/ip_forward', '1\n');
+  for (const { table, chain } of chains(net)) {
     await iptables(['-t', table, '-N', chain], false);
     await iptables(['-t', table, '-F', chain]);
   }
-  const net = network.supernet;
-  await iptables(['-t', 'filter', '-A', `${network.chain}-FORWARD`, '-s', net, '-j', 'ACCEPT']);
-  await iptables(['-t', 'filter', '-A', `${network.chain}-FORWARD`, '-d', net, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT']);
-  await iptables(['-t', 'nat', '-A', `${network.chain}-POSTROUTING`, '-s', net, '!', '-d', net, '-j', 'MASQUERADE']);
-  // Best effort: some kernels lack the TCPMSS target; the daemon's --mtu still covers the default bridge.
-  await iptables(['-t', 'mangle', '-A', `${network.chain}-MSS`, '-s', net, '-p', 'tcp', '--tcp-flags', 'SYN,RST', 'SYN', '-j', 'TCPMSS', '--clamp-mss-to-pmtu'], false);
-  await iptables(['-t', 'mangle', '-A', `${network.chain}-MSS`, '-d', net, '-p', 'tcp', '--tcp-flags', 'SYN,RST', 'SYN', '-j', 'TCPMSS', '--clamp-mss-to-pmtu'], false);
-  for (const { table, parent, chain } of chains) {
+  for (const rule of rules(net)) await iptables(['-t', rule.table, '-A', rule.chain, ...rule.spec], rule.optional !== true);
+  for (const { table, parent, chain } of chains(net)) {
     if (!(await iptables(['-t', table, '-C', parent, '-j', chain], false))) {
       await iptables(['-t', table, '-I', parent, '1', '-j', chain]);
     }
   }
 }
 
-export async function teardownNetwork(): Promise<void> {
-  for (const { table, parent, chain } of chains) {
+export async function teardownNetwork(net: NetworkSettings = networkSettings()): Promise<void> {
+  for (const { table, parent, chain } of chains(net)) {
     while (await iptables(['-t', table, '-D', parent, '-j', chain], false)) {
       // repeat: remove every jump, in case one was added twice
     }
     await iptables(['-t', table, '-F', chain], false);
     await iptables(['-t', table, '-X', chain], false);
   }
-  if (await bridgeExists()) await ip(['link', 'del', network.bridge]);
+  if (await bridgeExists(net)) await ip(['link', 'del', net.bridge]);
 }

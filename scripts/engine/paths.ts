@@ -1,10 +1,32 @@
+import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/*
+ * Several engines can run side by side on one host, each an "instance" with its own data root,
+ * runtime dir, bridge, subnet and mirror port: the default one for people and the examples, and
+ * e.g. `LAYERBOOK_INSTANCE=test` for the engine's own tests, which reset and stop their engine.
+ */
+export function instanceName(env: NodeJS.ProcessEnv = process.env): string | null {
+  const name = env['LAYERBOOK_INSTANCE'];
+  if (name === undefined || name === '') return null;
+  if (!/^[a-z0-9]{1,8}$/.test(name)) throw new Error(`LAYERBOOK_INSTANCE must be 1-8 lowercase letters or digits, not ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** 0 for the default instance, 1..40 for a named one. */
+function instanceSlot(env: NodeJS.ProcessEnv): number {
+  const name = instanceName(env);
+  if (name === null) return 0;
+  return 1 + (createHash('sha256').update(name).digest().readUInt16BE(0) % 40);
+}
+
 /** Where the engine keeps things. Computed on each call so a benchmark can point XDG_CACHE_HOME elsewhere. */
 export interface EnginePaths {
-  /** Persistent: data root, mirror storage, downloads, stand-in state. */
+  /** Persistent: data root, mirror storage, stand-in state. */
   cache: string;
+  /** The cache shared by every instance: downloads live here, and other instances' mirrors are found here. */
+  cacheRoot: string;
   dataRoot: string;
   mirrorDir: string;
   mirrorStorage: string;
@@ -37,20 +59,27 @@ export function runtimeRoot(env: NodeJS.ProcessEnv = process.env): string {
   const override = env['LAYERBOOK_RUNTIME_DIR'];
   if (override !== undefined && override !== '') return override;
   const uid = process.getuid?.() ?? 0;
-  return uid === 0 ? '/run/layerbook' : `/tmp/layerbook-${uid}`;
+  const suffix = instanceName(env) === null ? '' : `-${instanceName(env)}`;
+  return uid === 0 ? `/run/layerbook${suffix}` : `/tmp/layerbook${suffix}-${uid}`;
+}
+
+export function instanceCache(root: string, instance: string | null): string {
+  return instance === null ? root : join(root, 'instances', instance);
 }
 
 export function enginePaths(env: NodeJS.ProcessEnv = process.env): EnginePaths {
-  const cache = cacheRoot(env);
+  const root = cacheRoot(env);
+  const cache = instanceCache(root, instanceName(env));
   const runtime = runtimeRoot(env);
   const execRoot = join(runtime, 'exec');
   return {
     cache,
+    cacheRoot: root,
     dataRoot: join(cache, 'docker'),
     mirrorDir: join(cache, 'mirror'),
     mirrorStorage: join(cache, 'mirror', 'storage'),
     mirrorConfig: join(cache, 'mirror', 'config.yml'),
-    downloads: join(cache, 'downloads'),
+    downloads: join(root, 'downloads'),
     buildContexts: join(cache, 'build'),
     standInState: join(cache, 'stand-ins.json'),
     runtime,
@@ -69,20 +98,33 @@ export function enginePaths(env: NodeJS.ProcessEnv = process.env): EnginePaths {
   };
 }
 
-/** Network settings: a bridge and subnets of our own so the engine can run beside another dockerd. */
-export const network = {
-  bridge: 'layerbook0',
-  bridgeAddress: '10.213.0.1/24',
+export interface NetworkSettings {
+  bridge: string;
+  bridgeAddress: string;
   /** Everything the engine's containers may use: the bridge plus pools for `docker network create`. */
-  supernet: '10.213.0.0/16',
-  addressPool: { base: '10.213.128.0/17', size: 24 },
-  chain: 'LAYERBOOK',
-} as const;
+  supernet: string;
+  addressPool: { base: string; size: number };
+  /** Prefix of our own iptables chains. */
+  chain: string;
+}
+
+/** A bridge and subnets of our own (10.213.0.0/16, far from Docker's 172.17+ defaults) so the engine runs beside another dockerd. */
+export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSettings {
+  const name = instanceName(env);
+  const octet = 213 + instanceSlot(env);
+  return {
+    bridge: name === null ? 'layerbook0' : `lb-${name}`,
+    bridgeAddress: `10.${octet}.0.1/24`,
+    supernet: `10.${octet}.0.0/16`,
+    addressPool: { base: `10.${octet}.128.0/17`, size: 24 },
+    chain: name === null ? 'LAYERBOOK' : `LAYERBOOK-${name.toUpperCase()}`,
+  };
+}
 
 export function mirrorPort(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env['LAYERBOOK_MIRROR_PORT'];
   // Not 5000: the sharing chapter runs its own registry there.
-  return raw !== undefined && raw !== '' ? Number(raw) : 47001;
+  return raw !== undefined && raw !== '' ? Number(raw) : 47001 + instanceSlot(env);
 }
 
 /** The engine's own client (Debian's docker.io), matching the daemon's version. */

@@ -89,19 +89,17 @@ export async function buildStandIn(ctx: RecipeContext, recipe: StandInRecipe, ha
 
 /** True when the mirror serves every tag of the entry at the recorded digest. */
 export async function mirrorHolds(entry: Entry): Promise<boolean> {
-  for (const tag of entry.tags) {
-    if ((await mirrorDigest(`${entry.repository}:${tag}`)) !== entry.digest) return false;
-  }
-  return true;
+  const digests = await Promise.all(entry.tags.map((tag) => mirrorDigest(`${entry.repository}:${tag}`)));
+  return digests.every((d) => d === entry.digest);
 }
 
 /** Makes sure the daemon holds every tag of the entry with its repo digest, pulling from the mirror where not. */
 export async function ensureLocal(ctx: RecipeContext, entry: Entry): Promise<void> {
+  const want = `${entry.repository}@${entry.digest}`;
   const refs = entry.tags.map((tag) => `${entry.repository}:${tag}`);
   const found = await inspectImages(ctx.env, refs);
-  const want = `${entry.repository}@${entry.digest}`;
   for (const ref of refs) {
-    const image = found.find((i) => (i.RepoTags ?? []).includes(ref.includes(':') ? ref : `${ref}:latest`));
+    const image = found.find((i) => (i.RepoTags ?? []).includes(ref));
     if (image !== undefined && (image.RepoDigests ?? []).includes(want)) continue;
     ctx.progress(`stand-in ${ref}: pulling from the mirror`);
     await docker(ctx.env, ['pull', '--quiet', ref]);

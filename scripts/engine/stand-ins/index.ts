@@ -7,6 +7,7 @@ import { nodeRecipe } from './node.js';
 import type { RecipeContext, StandInRecipe } from './recipe.js';
 import { recipeHash } from './recipe.js';
 import { registryRecipe } from './registry.js';
+import { seedFromSibling } from './seed.js';
 
 export function standInRecipes(): StandInRecipe[] {
   return [debianRecipe(), debianSlimRecipe(), nodeRecipe(), nginxRecipe(), busyboxRecipe(), registryRecipe()];
@@ -34,6 +35,10 @@ function levels(recipes: StandInRecipe[]): StandInRecipe[][] {
 export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> {
   const state = await readState(ctx.paths.standInState);
   const hashes = new Map<string, string>();
+  for (const level of levels(standInRecipes())) {
+    for (const recipe of level) hashes.set(recipe.key, recipeHash(recipe, recipe.parents.map((p) => hashes.get(p) ?? '')));
+  }
+  if (Object.keys(state).length === 0) Object.assign(state, await seedFromSibling(ctx.paths, hashes, ctx.progress));
   // Parallel builds finish in any order: serialize writes of the state file.
   let saving = Promise.resolve();
   const save = (): Promise<void> => (saving = saving.then(() => writeState(ctx.paths.standInState, state)));
@@ -41,8 +46,7 @@ export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> 
   for (const level of levels(standInRecipes())) {
     const results = await Promise.allSettled(
       level.map(async (recipe) => {
-        const hash = recipeHash(recipe, recipe.parents.map((p) => hashes.get(p) ?? ''));
-        hashes.set(recipe.key, hash);
+        const hash = hashes.get(recipe.key) ?? '';
         const entry = state[recipe.key];
         if (entry !== undefined && entry.hash === hash && (await mirrorHolds(entry))) {
           await ensureLocal(ctx, entry);
