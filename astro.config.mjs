@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { sidebar } from './src/sidebar.ts';
+import { verifiedBlocks } from './src/verification/starlight-plugin.ts';
 
 // The repository the "edit page" links point at. One place, so a fork changes one line.
 const repository = 'https://github.com/layerbook/layerbook';
@@ -26,6 +27,7 @@ export default defineConfig({
 			// Korean pages link to Korean pages and English to English; only the 404 page, served
 			// for every address, speaks to both.
 			plugins: [
+				verifiedBlocks(),
 				starlightLinksValidator({
 					errorOnFallbackPages: false,
 					errorOnInconsistentLocale: true,

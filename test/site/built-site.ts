@@ -11,9 +11,14 @@ export function builtFile(address: string): string {
 	return `${distDir}${relative.endsWith('.html') ? relative : `${relative}index.html`}`;
 }
 
+/** Parses built HTML; `pre` is parsed as markup, since Expressive Code puts its lines in elements. */
+export function parseHtml(html: string): HTMLElement {
+	return parse(html, { blockTextElements: { script: true, style: true } });
+}
+
 /** A built page, parsed, or a clear failure naming the address that was not built. */
 export function builtPage(address: string): HTMLElement {
 	const file = builtFile(address);
 	if (!existsSync(file)) throw new Error(`No page was built for ${address} (expected ${file})`);
-	return parse(readFileSync(file, 'utf8'));
+	return parseHtml(readFileSync(file, 'utf8'));
 }

@@ -1,0 +1,99 @@
+/**
+ * A remark plugin that puts the record beside every executable block of a chapter: a status
+ * line (verified, not run with its reason, or not verified), and under a passed shell block its
+ * real recorded output, collapsed. The output is an `ansi` code block, so Expressive Code renders
+ * it with its colours like any other block on the page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Code, Parent, Root, RootContent } from 'mdast';
+import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
+import { visit } from 'unist-util-visit';
+import { formatProblem, type Problem } from '../../scripts/examples/problem.ts';
+import { readRecordSync } from './record-file.ts';
+import { type BlockVerification, verifyPage } from './block-status.ts';
+import { labels, recordDay, type VerificationLabels } from './labels.ts';
+import { pageOutput } from './output.ts';
+
+export interface VerifiedBlocksOptions {
+	/** The project root (Astro's `root`), from which the docs and the record are found. */
+	root: string;
+	/** Fail on a block the record does not cover (the build); otherwise mark it on the page (dev). */
+	failOnStale: boolean;
+}
+
+export class StaleBlocksError extends Error {
+	constructor(readonly problems: readonly Problem[]) {
+		super(`${problems.map(formatProblem).join('\n')}\nRecord the chapters again with: npm run record`);
+		this.name = 'StaleBlocksError';
+	}
+}
+
+export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
+	const docsDirectory = join(options.root, 'src', 'content', 'docs');
+	return (tree: Root, file: VFile): void => {
+		const path = file.path;
+		if (!path.startsWith(`${docsDirectory}/`) || !path.endsWith('.mdx')) return;
+		// Read the file itself: the processor's copy may have lost its front matter, and with it
+		// the line numbers an author needs.
+		const page = verifyPage({ root: options.root, absolutePath: path, source: readFileSync(path, 'utf8'), record: readRecordSync(options.root) });
+
+		const stale = page.blocks.filter((entry) => entry.status === 'stale');
+		if (options.failOnStale && stale.length > 0) {
+			throw new StaleBlocksError(
+				stale.map(({ block }) => ({ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded)` })),
+			);
+		}
+
+		const placements: { parent: Parent; node: Code; verification: BlockVerification }[] = [];
+		let index = 0;
+		visit(tree, 'code', (node: Code, _position, parent) => {
+			const verification = page.blocks[index];
+			index += 1;
+			if (verification === undefined || verification.block.code !== node.value) {
+				throw new Error(`${path}: the page's code blocks do not line up with the harness's extraction at block ${index}`);
+			}
+			if (parent !== undefined && verification.status !== 'shown') placements.push({ parent, node, verification });
+		});
+		const words = labels[page.language];
+		for (const { parent, node, verification } of placements) {
+			const mark = statusElement(verification, words);
+			if (mark === undefined) continue;
+			parent.children.splice(parent.children.indexOf(node as RootContent) + 1, 0, mark as RootContent);
+		}
+	};
+}
+
+function attribute(name: string, value: string): MdxJsxAttribute {
+	return { type: 'mdxJsxAttribute', name, value };
+}
+
+function element(name: string, attributes: MdxJsxAttribute[], children: MdxJsxFlowElement['children']): MdxJsxFlowElement {
+	return { type: 'mdxJsxFlowElement', name, attributes, children };
+}
+
+function statusElement(verification: BlockVerification, words: VerificationLabels): MdxJsxFlowElement | undefined {
+	if (verification.status === 'shown') return undefined;
+	const text =
+		verification.status === 'passed'
+			? words.passed(verification.chapter.engine.version, recordDay(verification.chapter.date))
+			: verification.status === 'skipped'
+				? words.skipped(verification.reason)
+				: words.stale;
+	const children: MdxJsxFlowElement['children'] = [
+		element('p', [attribute('class', 'lb-verified__status')], [{ type: 'text', value: text }]),
+	];
+	if (verification.status === 'passed' && verification.block.kind === 'shell') {
+		const output = verification.recorded.output ?? '';
+		children.push(
+			element('details', [attribute('class', 'lb-verified__output')], [
+				element('summary', [], [{ type: 'text', value: words.output }]),
+				output.trim() === ''
+					? element('p', [], [{ type: 'text', value: words.noOutput }])
+					: { type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) },
+			]),
+		);
+	}
+	return element('div', [attribute('class', 'lb-verified'), attribute('data-status', verification.status)], children);
+}

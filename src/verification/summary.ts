@@ -1,0 +1,56 @@
+/**
+ * The verification page's numbers, from the record: per chapter what passed and what was not run
+ * (with the reasons in the page's language), and the run's engine and base images.
+ */
+import { isExecutable } from '../../scripts/examples/block.ts';
+import { extractBlocks } from '../../scripts/examples/extract.ts';
+import { type VerificationRecord, verificationRecordSchema } from '../../scripts/examples/record.ts';
+import { chapters } from '../chapters.ts';
+import type { GuideLanguage } from './labels.ts';
+
+export interface ChapterSummary {
+	slug: string;
+	label: string;
+	passed: number;
+	skipped: { line: number; reason: string }[];
+	durationMs: number;
+	date: string;
+}
+
+// Vite finds these relative to this file, whatever the working directory of the build.
+const recordModules = import.meta.glob<{ default: unknown }>('../data/record.json', { eager: true });
+const translatedSources = import.meta.glob<string>('../content/docs/en/*.mdx', { eager: true, query: '?raw', import: 'default' });
+
+export function loadRecord(): VerificationRecord | undefined {
+	const module = Object.values(recordModules)[0];
+	return module === undefined ? undefined : verificationRecordSchema.parse(module.default);
+}
+
+/** Skip reasons as the translation writes them, by position among the executable blocks. */
+function translatedReasons(slug: string): (string | undefined)[] {
+	const source = translatedSources[`../content/docs/en/${slug}.mdx`];
+	if (source === undefined) return [];
+	return extractBlocks(`src/content/docs/en/${slug}.mdx`, source)
+		.filter(isExecutable)
+		.map((block) => block.meta.skip);
+}
+
+export function chapterSummaries(record: VerificationRecord, language: GuideLanguage): ChapterSummary[] {
+	return chapters.flatMap((chapter): ChapterSummary[] => {
+		const recorded = record.chapters[chapter.slug];
+		if (recorded === undefined) return [];
+		const reasons = language === 'ko' ? [] : translatedReasons(chapter.slug);
+		return [
+			{
+				slug: chapter.slug,
+				label: chapter.label[language],
+				passed: recorded.blocks.filter((block) => block.status === 'passed').length,
+				skipped: recorded.blocks.flatMap((block, index) =>
+					block.status === 'skipped' ? [{ line: block.line, reason: reasons[index] ?? block.reason ?? '' }] : [],
+				),
+				durationMs: recorded.durationMs,
+				date: recorded.date,
+			},
+		];
+	});
+}
