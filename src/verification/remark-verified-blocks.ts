@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Code, Parent, Root, RootContent } from 'mdast';
+import type { Code, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
@@ -73,6 +73,15 @@ function element(name: string, attributes: MdxJsxAttribute[], children: MdxJsxFl
 	return { type: 'mdxJsxFlowElement', name, attributes, children };
 }
 
+/** A line of text as the HTML element `name` (a paragraph renamed on its way to HTML). */
+function textElement(name: string, value: string, className?: string): Paragraph {
+	return {
+		type: 'paragraph',
+		data: { hName: name, ...(className === undefined ? {} : { hProperties: { className: [className] } }) },
+		children: [{ type: 'text', value }],
+	};
+}
+
 function statusElement(verification: BlockVerification, words: VerificationLabels): MdxJsxFlowElement | undefined {
 	if (verification.status === 'shown') return undefined;
 	const text =
@@ -82,15 +91,15 @@ function statusElement(verification: BlockVerification, words: VerificationLabel
 				? words.skipped(verification.reason)
 				: words.stale;
 	const children: MdxJsxFlowElement['children'] = [
-		element('p', [attribute('class', 'lb-verified__status')], [{ type: 'text', value: text }]),
+		textElement('p', text, 'lb-verified__status'),
 	];
 	if (verification.status === 'passed' && verification.block.kind === 'shell') {
 		const output = verification.recorded.output ?? '';
 		children.push(
 			element('details', [attribute('class', 'lb-verified__output')], [
-				element('summary', [], [{ type: 'text', value: words.output }]),
+				textElement('summary', words.output),
 				output.trim() === ''
-					? element('p', [], [{ type: 'text', value: words.noOutput }])
+					? textElement('p', words.noOutput)
 					: { type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) },
 			]),
 		);

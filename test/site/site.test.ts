@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { chapters } from '../../src/chapters.ts';
+import { isExecutable } from '../../scripts/examples/block.ts';
+import { extractBlocks } from '../../scripts/examples/extract.ts';
+import { readRecordSync } from '../../src/verification/record-file.ts';
 import { builtPage, distDir } from './built-site.ts';
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const locales = [
 	{ lang: 'ko', prefix: '/', label: 'ko' as const, other: 'en' },
@@ -84,5 +90,35 @@ describe('the whole site', () => {
 		// Starlight reads the date from git, so this holds for every committed chapter (as in CI).
 		const time = builtPage('/introduction/').querySelector('time[datetime]');
 		expect(time?.getAttribute('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+	});
+});
+
+describe('verified on the page', () => {
+	const record = readRecordSync(projectRoot);
+
+	test.each(locales)('every executable block of every $lang chapter carries its mark', ({ prefix }) => {
+		for (const chapter of chapters) {
+			const source = readFileSync(`${projectRoot}/src/content/docs/${prefix === '/' ? '' : 'en/'}${chapter.slug}.mdx`, 'utf8');
+			const executable = extractBlocks(chapter.slug, source).filter(isExecutable);
+			const marks = builtPage(`${prefix}${chapter.slug}/`).querySelectorAll('.lb-verified');
+			expect(marks, chapter.slug).toHaveLength(executable.length);
+			// The build refuses stale blocks, so a built page only ever says passed or skipped.
+			for (const mark of marks) expect(['passed', 'skipped']).toContain(mark.getAttribute('data-status'));
+		}
+	});
+
+	test.each(locales)('the $lang verification page lists every recorded chapter and the base images', ({ prefix }) => {
+		expect(record, 'src/data/record.json').toBeDefined();
+		if (record === undefined) return;
+		const page = builtPage(`${prefix}verification/`);
+		const rows = page.querySelectorAll('tr[data-chapter]').map((row) => row.getAttribute('data-chapter'));
+		expect(rows).toEqual(chapters.map((chapter) => chapter.slug).filter((slug) => record.chapters[slug] !== undefined));
+		const text = page.querySelector('main')?.text ?? '';
+		expect(text).toContain(record.engine.version);
+		for (const image of record.baseImages) {
+			expect(text).toContain(image.name);
+			expect(text).toContain(image.digest);
+			if (image.standIn !== null) expect(text).toContain(image.standIn.builtFrom);
+		}
 	});
 });
