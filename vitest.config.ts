@@ -13,6 +13,19 @@ export default defineConfig({
 			},
 			{
 				test: {
+					name: 'examples',
+					include: ['test/examples/**/*.test.ts'],
+					globalSetup: ['test/examples/setup.ts'],
+					// One engine, one chapter at a time: chapters reset the engine after themselves.
+					fileParallelism: false,
+					sequence: { concurrent: false },
+					testTimeout: 600_000,
+					// The first `up` on a new machine builds the stand-in base images.
+					hookTimeout: 1_800_000,
+				},
+			},
+			{
+				test: {
 					name: 'site',
 					include: ['test/site/**/*.test.ts'],
 					globalSetup: ['test/site/setup.ts'],

@@ -87,6 +87,9 @@ export function extractBlocks(file: string, source: string): Block[] {
 			const transcript = parseTranscript(fence.code, codeLine);
 			if (transcript.commands.length === 0) at('a console block needs at least one "$ " command');
 			for (const stray of transcript.strayLines) at('output before the first "$ " command', stray);
+			if (meta.background === true && transcript.commands.some((command) => command.expected !== '')) {
+				at('a background block is never waited for, so its output cannot be checked: show it in a later block (docker logs)');
+			}
 		}
 		if (kind === 'shell' && fence.code.trim() === '') at('an empty shell block');
 		if (isDockerfile({ lang: fence.lang, meta, kind }) && meta.skip === undefined) {

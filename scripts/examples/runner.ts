@@ -1,0 +1,163 @@
+/**
+ * Runs a chapter as one scenario against the sandbox engine: one shell, blocks top to bottom,
+ * the first failure stops it (later blocks are "not run": their state is gone), and afterwards,
+ * pass or fail, the engine is reset and the workspace removed. Ctrl-C does the same cleanup.
+ */
+import { type Engine, reset } from '../engine/index.ts';
+import { type Block, blockLabel, isExecutable } from './block.ts';
+import type { Chapter } from './chapter.ts';
+import { containerReport } from './diagnostics.ts';
+import { executeBlock } from './execute.ts';
+import { type BlockResult, type ChapterResult, at } from './result.ts';
+import { Session } from './session.ts';
+
+export interface RunnerOptions {
+	/** Keep the workspace for a look afterwards (the engine is reset all the same). */
+	keep?: boolean | undefined;
+	/** Accept differing console output, to be written back into the chapter. */
+	update?: boolean | undefined;
+	/** Called as each block finishes. */
+	onBlock?: ((result: BlockResult) => void) | undefined;
+}
+
+/** Runs in progress, so a signal can clean them all up. */
+const active = new Set<ChapterRun>();
+
+function onSignal(signal: NodeJS.Signals): void {
+	const runs = [...active];
+	process.stderr.write(`\n${signal}: stopping ${runs.length} chapter run(s) and resetting the engine\n`);
+	void Promise.allSettled(runs.map((run) => run.finish())).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+}
+
+function watchSignals(): void {
+	if (active.size !== 1) return;
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+}
+
+function unwatchSignals(): void {
+	if (active.size !== 0) return;
+	process.removeListener('SIGINT', onSignal);
+	process.removeListener('SIGTERM', onSignal);
+}
+
+/** A chapter run that goes block by block, so a test runner can report each block on its own. */
+export class ChapterRun {
+	readonly chapter: Chapter;
+	readonly blocks: Block[];
+	readonly results: BlockResult[] = [];
+	readonly #engine: Engine;
+	readonly #session: Session;
+	readonly #options: RunnerOptions;
+	readonly #started: number;
+	#failed: BlockResult | undefined;
+	#finished: Promise<ChapterResult> | undefined;
+
+	private constructor(chapter: Chapter, engine: Engine, session: Session, options: RunnerOptions, started: number) {
+		this.chapter = chapter;
+		this.blocks = chapter.blocks.filter(isExecutable);
+		this.#engine = engine;
+		this.#session = session;
+		this.#options = options;
+		this.#started = started;
+	}
+
+	static async start(chapter: Chapter, engine: Engine, options: RunnerOptions = {}): Promise<ChapterRun> {
+		const started = Date.now();
+		// up() already refused an external daemon holding foreign objects. A run that was killed outright may have left objects behind: start from the base images.
+		await reset(engine);
+		const session = await Session.start({ env: engine.env });
+		const run = new ChapterRun(chapter, engine, session, options, started);
+		active.add(run);
+		watchSignals();
+		return run;
+	}
+
+	get workspace(): string {
+		return this.#session.workspace;
+	}
+
+	/** Runs every block up to and including `index` that has not run yet; returns that block's result. */
+	async runThrough(index: number): Promise<BlockResult> {
+		while (this.results.length <= index) {
+			const block = this.blocks[this.results.length];
+			if (block === undefined) throw new RangeError(`${this.chapter.file} has no executable block ${index}`);
+			const result = await this.#runBlock(block);
+			this.results.push(result);
+			this.#options.onBlock?.(result);
+		}
+		const result = this.results[index];
+		if (result === undefined) throw new RangeError(`no result for block ${index}`);
+		return result;
+	}
+
+	async #runBlock(block: Block): Promise<BlockResult> {
+		const identity = { file: block.file, line: block.line, kind: block.kind, hash: block.hash, label: blockLabel(block) };
+		if (this.#failed !== undefined) {
+			return { ...identity, status: 'not run', reason: `not run: ${at(this.#failed.failure ?? this.#failed)} failed before it`, durationMs: 0 };
+		}
+		let result: BlockResult;
+		try {
+			result = await executeBlock(block, this.#session, { update: this.#options.update });
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			result = { ...identity, status: 'failed', durationMs: 0, failure: { file: block.file, line: block.line, message: `the harness could not run it: ${message}` } };
+		}
+		if (result.status === 'failed' && result.failure !== undefined) {
+			this.#failed = result;
+			const background = (await this.#session.backgroundOutputs())
+				.map((job) => `background block ${job.id}:\n${job.output.split('\n').slice(-20).join('\n')}`)
+				.join('\n\n');
+			result.failure.containers = await containerReport(this.#engine.env).catch((error: unknown) => `(docker ps failed: ${String(error)})`);
+			if (background !== '') result.failure.background = background;
+		}
+		return result;
+	}
+
+	/** Runs whatever is left. */
+	async runAll(): Promise<BlockResult[]> {
+		if (this.blocks.length > 0) await this.runThrough(this.blocks.length - 1);
+		return this.results;
+	}
+
+	/** Stops the shell and background blocks, resets the engine, removes the workspace. Idempotent. */
+	finish(): Promise<ChapterResult> {
+		this.#finished ??= this.#cleanUp();
+		return this.#finished;
+	}
+
+	async #cleanUp(): Promise<ChapterResult> {
+		try {
+			await this.#session.close();
+		} finally {
+			try {
+				await reset(this.#engine);
+			} finally {
+				if (this.#options.keep !== true) await this.#session.remove();
+				active.delete(this);
+				unwatchSignals();
+			}
+		}
+		const failed = this.results.some((result) => result.status === 'failed');
+		const complete = this.results.length === this.blocks.length;
+		return {
+			slug: this.chapter.slug,
+			file: this.chapter.file,
+			status: failed || !complete ? 'failed' : 'passed',
+			date: new Date(this.#started).toISOString(),
+			durationMs: Date.now() - this.#started,
+			blocks: this.results,
+		};
+	}
+}
+
+/** Runs a whole chapter and cleans up after it. */
+export async function runChapter(chapter: Chapter, engine: Engine, options: RunnerOptions = {}): Promise<ChapterResult> {
+	const run = await ChapterRun.start(chapter, engine, options);
+	try {
+		await run.runAll();
+	} finally {
+		await run.finish();
+	}
+	return run.finish();
+}

@@ -1,0 +1,270 @@
+/**
+ * The chapter's terminal: ONE long-lived bash in a fresh directory, so `cd`, variables and
+ * `export`s carry over from block to block as they do for a reader. Each piece of code is written
+ * to a file and sourced; an ERR trap stops it at its first failing command and tells which line.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { killTree } from './process-tree.ts';
+
+/** What one piece of code did. */
+export interface CodeResult {
+	exitCode: number;
+	/** The 1-based line of the code at which the first failing command stopped it. */
+	failedLine: number | undefined;
+	output: string;
+	timedOut: boolean;
+	durationMs: number;
+}
+
+export interface RunOptions {
+	timeoutMs: number;
+	/** Run under a pseudo-terminal and type these lines, each once the screen has settled. */
+	tty?: { input: string[] } | undefined;
+}
+
+export interface SessionOptions {
+	/** The engine's environment: DOCKER_HOST, DOCKER_BUILDKIT, PATH with its client first. */
+	env: Record<string, string>;
+	/** Where to make the scenario's temp dir; the system's temp dir by default. */
+	parent?: string;
+}
+
+/** The lines prepended to sourced code; the code's line N is the file's line N + offset. */
+const prelude = ["trap '__lb_status=$?; __lb_line=$LINENO; trap - ERR; return $__lb_status' ERR"];
+const lineOffset = prelude.length;
+
+/** How long the screen must be still before the next line of tty input is typed. */
+const settleMs = 400;
+
+function quote(value: string): string {
+	return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+export class SessionClosedError extends Error {}
+
+function spawnShell(cwd: string, env: Record<string, string>) {
+	return execa('bash', ['--noprofile', '--norc'], {
+		cwd,
+		env,
+		extendEnv: false,
+		stdin: 'pipe',
+		stdout: 'pipe',
+		stderr: 'pipe',
+		buffer: false,
+		reject: false,
+		// Its own process group: a Ctrl-C meant for the harness is handled by the harness, which
+		// then stops the shell and everything in it.
+		detached: true,
+	});
+}
+
+type Shell = ReturnType<typeof spawnShell>;
+
+export class Session {
+	/** The scenario's temp dir: the workspace, HOME and the harness's own files are inside. */
+	readonly root: string;
+	/** The working directory the chapter starts in; written `[CWD]` in outputs. */
+	readonly workspace: string;
+	readonly home: string;
+	readonly #control: string;
+	readonly #token = `__layerbook_${randomBytes(8).toString('hex')}`;
+	readonly #shell: Shell;
+	readonly #background = new Map<number, { pid: number; output: string }>();
+	#pending = new Map<string, (line: string) => void>();
+	#counter = 0;
+	#closed: string | undefined;
+	#stdoutRest = '';
+	#shellErrors = '';
+
+	private constructor(root: string, shell: Shell) {
+		this.root = root;
+		this.workspace = join(root, 'work');
+		this.home = join(root, 'home');
+		this.#control = join(root, 'harness');
+		this.#shell = shell;
+	}
+
+	static async start(options: SessionOptions): Promise<Session> {
+		const root = await realpath(await mkdtemp(join(options.parent ?? tmpdir(), 'layerbook-')));
+		const workspace = join(root, 'work');
+		const home = join(root, 'home');
+		await mkdir(workspace);
+		await mkdir(join(home, '.docker'), { recursive: true });
+		await mkdir(join(root, 'harness'));
+		const env: Record<string, string> = {
+			PATH: options.env['PATH'] ?? process.env['PATH'] ?? '/usr/bin:/bin',
+			...options.env,
+			HOME: home,
+			DOCKER_CONFIG: join(home, '.docker'),
+			LANG: 'C.UTF-8',
+			LC_ALL: 'C.UTF-8',
+			TZ: 'UTC',
+			COLUMNS: '120',
+			TERM: 'dumb',
+			USER: process.env['USER'] ?? 'root',
+			TMPDIR: join(root, 'harness'),
+		};
+		const session = new Session(root, spawnShell(workspace, env));
+		session.#listen();
+		return session;
+	}
+
+	#listen(): void {
+		this.#shell.stdout.setEncoding('utf8');
+		this.#shell.stdout.on('data', (chunk: string) => {
+			const lines = (this.#stdoutRest + chunk).split('\n');
+			this.#stdoutRest = lines.pop() ?? '';
+			for (const line of lines) {
+				if (!line.startsWith(this.#token)) continue;
+				const [, id, ...rest] = line.split(' ');
+				const resolve = this.#pending.get(id ?? '');
+				this.#pending.delete(id ?? '');
+				resolve?.(rest.join(' '));
+			}
+		});
+		this.#shell.stderr.setEncoding('utf8');
+		this.#shell.stderr.on('data', (chunk: string) => {
+			this.#shellErrors = (this.#shellErrors + chunk).slice(-4000);
+		});
+		void this.#shell.then((result) => {
+			this.#closed ??= `the chapter's shell exited (code ${result.exitCode ?? result.signal ?? '?'})${this.#shellErrors === '' ? '' : `: ${this.#shellErrors.trim()}`}`;
+			for (const resolve of this.#pending.values()) resolve('closed');
+			this.#pending.clear();
+		});
+	}
+
+	get pid(): number {
+		return this.#shell.pid ?? 0;
+	}
+
+	get closed(): boolean {
+		return this.#closed !== undefined;
+	}
+
+	/** Sends one line to the shell and waits for its sentinel. */
+	async #send(id: string, line: string, timeoutMs: number): Promise<{ reply: string; timedOut: boolean }> {
+		if (this.#closed !== undefined) throw new SessionClosedError(this.#closed);
+		const reply = new Promise<string>((resolve) => this.#pending.set(id, resolve));
+		this.#shell.stdin.write(`${line}\n`);
+		let timer: NodeJS.Timeout | undefined;
+		const timeout = new Promise<'timeout'>((resolve) => {
+			timer = setTimeout(() => resolve('timeout'), timeoutMs);
+		});
+		try {
+			const first = await Promise.race([reply, timeout]);
+			if (first === 'timeout') return { reply: '', timedOut: true };
+			if (first === 'closed') throw new SessionClosedError(this.#closed ?? "the chapter's shell exited");
+			return { reply: first, timedOut: false };
+		} finally {
+			clearTimeout(timer);
+		}
+	}
+
+	/** Runs code in the chapter's shell: it sees and changes the directory and variables. */
+	async run(code: string, options: RunOptions): Promise<CodeResult> {
+		const id = String((this.#counter += 1));
+		const script = join(this.#control, `code-${id}.sh`);
+		const outputFile = join(this.#control, `output-${id}`);
+		const started = Date.now();
+		let line: string;
+		let typing: Promise<void> | undefined;
+		if (options.tty === undefined) {
+			await writeFile(script, `${prelude.join('\n')}\n${code}\n`);
+			line = `__lb_line=0; { source ${quote(script)}; } >${quote(outputFile)} 2>&1 </dev/null; echo "${this.#token} ${id} $? $__lb_line"`;
+		} else {
+			// A pseudo-terminal needs a process of its own: it sees the exported variables and the
+			// current directory, as a new terminal tab would.
+			await writeFile(script, `${code}\n`);
+			const input = join(this.#control, `input-${id}`);
+			await execa('mkfifo', [input]);
+			const command = `bash --noprofile --norc ${quote(script)}`;
+			line = `TERM=xterm script -qefc ${quote(command)} /dev/null <${quote(input)} >${quote(outputFile)} 2>&1; echo "${this.#token} ${id} $? 0"`;
+			typing = this.#type(input, outputFile, options.tty.input);
+		}
+		const { reply, timedOut } = await this.#send(id, line, options.timeoutMs).catch(async (error: unknown) => {
+			if (error instanceof SessionClosedError) return { reply: 'closed', timedOut: false };
+			throw error;
+		});
+		if (timedOut) await this.close();
+		await typing?.catch(() => undefined);
+		const output = await readFile(outputFile, 'utf8').catch(() => '');
+		const durationMs = Date.now() - started;
+		if (timedOut) return { exitCode: 124, failedLine: undefined, output, timedOut, durationMs };
+		if (reply === 'closed') {
+			return { exitCode: 255, failedLine: undefined, output: `${output}\n${this.#closed ?? ''}`.trim(), timedOut: false, durationMs };
+		}
+		const [status, failed] = reply.split(' ').map(Number);
+		const failedLine = failed !== undefined && failed > lineOffset ? failed - lineOffset : undefined;
+		return { exitCode: status ?? 255, failedLine, output, timedOut: false, durationMs };
+	}
+
+	/** The shell's current directory, where a file block is written. */
+	async cwd(): Promise<string> {
+		const result = await this.run('pwd', { timeoutMs: 10_000 });
+		if (result.exitCode !== 0) throw new Error(`cannot read the chapter shell's directory: ${result.output}`);
+		return result.output.trim();
+	}
+
+	/** Types each line once the terminal's output has been still for a moment. */
+	async #type(fifo: string, outputFile: string, lines: string[]): Promise<void> {
+		const writer = await open(fifo, 'w');
+		try {
+			for (const text of lines) {
+				await this.#settle(outputFile);
+				await writer.write(`${text}\n`);
+			}
+			await this.#settle(outputFile);
+		} finally {
+			await writer.close();
+		}
+	}
+
+	async #settle(file: string): Promise<void> {
+		let size = -1;
+		let still = 0;
+		while (still < settleMs && this.#closed === undefined) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			const now = (await stat(file).catch(() => undefined))?.size ?? 0;
+			still = now === size && now > 0 ? still + 100 : 0;
+			size = now;
+		}
+	}
+
+	/** Starts code in the background, in a subshell of the chapter's shell; stopped by close(). */
+	async startBackground(code: string): Promise<number> {
+		const id = String((this.#counter += 1));
+		const script = join(this.#control, `code-${id}.sh`);
+		const outputFile = join(this.#control, `output-${id}`);
+		await writeFile(script, `${prelude.join('\n')}\n${code}\n`);
+		const line = `( source ${quote(script)} ) >${quote(outputFile)} 2>&1 </dev/null & echo "${this.#token} ${id} $!"`;
+		const { reply, timedOut } = await this.#send(id, line, 10_000);
+		if (timedOut) throw new Error('the chapter shell did not start a background block within 10 s');
+		this.#background.set(Number(id), { pid: Number(reply), output: outputFile });
+		return Number(id);
+	}
+
+	/** What each background block has printed so far. */
+	async backgroundOutputs(): Promise<{ id: number; output: string }[]> {
+		return Promise.all(
+			[...this.#background].map(async ([id, job]) => ({ id, output: await readFile(job.output, 'utf8').catch(() => '') })),
+		);
+	}
+
+	/** Stops background blocks and the shell with everything they started. */
+	async close(): Promise<void> {
+		this.#closed ??= "the chapter's shell was closed";
+		for (const job of this.#background.values()) await killTree(job.pid);
+		this.#shell.stdin.end();
+		if (this.#shell.pid !== undefined) await killTree(this.#shell.pid);
+		await this.#shell;
+	}
+
+	/** Removes the scenario's temp dir; call after close(). */
+	async remove(): Promise<void> {
+		await rm(this.root, { recursive: true, force: true, maxRetries: 3 });
+	}
+}

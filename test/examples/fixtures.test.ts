@@ -1,0 +1,131 @@
+/**
+ * The harness catches what it must: broken fixture chapters each fail with the right message at
+ * the right line, leave nothing running, and good fixtures that use every feature pass.
+ */
+import { readdir } from 'node:fs/promises';
+import { execa } from 'execa';
+import { describe, expect, inject, it } from 'vitest';
+import { loadChapterFile } from '../../scripts/examples/chapter.ts';
+import type { ChapterResult } from '../../scripts/examples/result.ts';
+import { runChapter } from '../../scripts/examples/runner.ts';
+import { chapterSuite } from './chapter-suite.ts';
+
+const fixtures = new URL('fixtures/', import.meta.url);
+
+async function run(name: string): Promise<ChapterResult> {
+	const chapter = await loadChapterFile(new URL(`broken/${name}`, fixtures).pathname, `broken/${name.replace(/\.mdx$/, '')}`);
+	return runChapter(chapter, inject('engine'));
+}
+
+/** The failing block's failure, after checking that every block after it was not run. */
+function failureOf(result: ChapterResult) {
+	expect(result.status).toBe('failed');
+	const index = result.blocks.findIndex((block) => block.status === 'failed');
+	expect(index).toBeGreaterThanOrEqual(0);
+	for (const later of result.blocks.slice(index + 1)) {
+		expect(later.status).toBe('not run');
+		expect(later.reason).toMatch(/^not run: .*:\d+ failed before it$/);
+	}
+	const failure = result.blocks[index]?.failure;
+	if (failure === undefined) throw new Error('no failure recorded');
+	expect(failure.containers).toMatch(/^\$ docker ps -a\nCONTAINER ID/);
+	return failure;
+}
+
+async function engineIsEmpty(): Promise<void> {
+	const { env } = inject('engine');
+	const { stdout } = await execa('docker', ['ps', '-aq'], { env });
+	expect(stdout).toBe('');
+}
+
+describe('broken fixtures', () => {
+	it('wrong output: a diff at the command', async () => {
+		const failure = failureOf(await run('wrong-output.mdx'));
+		expect(failure.file).toBe('test/examples/fixtures/broken/wrong-output.mdx');
+		expect(failure.line).toBe(8);
+		expect(failure.message).toBe('output differs from the transcript');
+		expect(failure.diff).toBe('- expected\n+ actual\n  one\n- TWO\n+ two\n  three');
+	});
+
+	it('failing command: the first failing command, at its own line', async () => {
+		const failure = failureOf(await run('failing-command.mdx'));
+		expect(failure.line).toBe(7);
+		expect(failure.message).toBe('command failed with exit code 2');
+		expect(failure.command).toBe('ls app/missing \\\n  --color=never');
+		expect(failure.lastLines).toMatch(/ls: cannot access 'app\/missing': No such file or directory/);
+	});
+
+	it('missing file: the command that needs it', async () => {
+		const failure = failureOf(await run('missing-file.mdx'));
+		expect(failure.line).toBe(11);
+		expect(failure.exitCode).toBe(1);
+		expect(failure.lastLines).toMatch(/cat: config.json: No such file or directory/);
+	});
+
+	it('missing file in a build: the build command, with the builder\'s words', async () => {
+		const failure = failureOf(await run('missing-file-in-build.mdx'));
+		expect(failure.line).toBe(11);
+		expect(failure.message).toBe('command failed with exit code 1');
+		expect(failure.lastLines).toMatch(/server\.js.*not found/);
+	});
+
+	it('a Dockerfile that does not build: the build command fails', async () => {
+		const failure = failureOf(await run('dockerfile-does-not-build.mdx'));
+		expect(failure.line).toBe(11);
+		expect(failure.command).toBe('docker build -t broken .');
+		expect(failure.lastLines).toMatch(/exit code: 7/);
+	});
+
+	it('a server that never answers: retried, then failed, with the containers shown', async () => {
+		const failure = failureOf(await run('server-never-answers.mdx'));
+		expect(failure.line).toBe(10);
+		expect(failure.message).toMatch(/^command failed with exit code 7 \(still failing after \d+ tries in [\d.]+ s\)$/);
+		expect(failure.containers).toMatch(/silent/);
+		await engineIsEmpty();
+	});
+
+	it('a hung command: killed at its timeout, nothing left running', async () => {
+		const started = Date.now();
+		const failure = failureOf(await run('hung-command.mdx'));
+		expect(failure.line).toBe(5);
+		expect(failure.message).toBe('timed out after 3 s: its processes were killed');
+		expect(Date.now() - started).toBeLessThan(60_000);
+		const { stdout } = await execa('ps', ['-eo', 'args']);
+		expect(stdout).not.toMatch(/^sleep 600$/m);
+	});
+
+	it('exit=N on a command that succeeds', async () => {
+		const failure = failureOf(await run('wrong-exit.mdx'));
+		expect(failure.line).toBe(6);
+		expect(failure.message).toBe('the last command exited with 0, expected exit=1');
+	});
+
+	it('every broken fixture is asserted above', async () => {
+		const names = (await readdir(new URL('broken/', fixtures))).sort();
+		expect(names).toEqual([
+			'dockerfile-does-not-build.mdx',
+			'failing-command.mdx',
+			'hung-command.mdx',
+			'missing-file-in-build.mdx',
+			'missing-file.mdx',
+			'server-never-answers.mdx',
+			'wrong-exit.mdx',
+			'wrong-output.mdx',
+		]);
+	});
+});
+
+// Good fixtures run as chapters do: one test per block, all passing.
+for (const name of (await readdir(new URL('good/', fixtures))).sort()) {
+	const chapter = await loadChapterFile(new URL(`good/${name}`, fixtures).pathname, `good/${name.replace(/\.mdx$/, '')}`);
+	chapterSuite(chapter, {
+		name: `good fixture ${name}`,
+		engine: () => inject('engine'),
+		useCache: false,
+		check: (result) => {
+			if (result.status === 'skipped') return;
+			expect(result.failure).toBeUndefined();
+			expect(result.status).toBe('passed');
+		},
+	});
+}
