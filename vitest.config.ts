@@ -33,6 +33,17 @@ export default defineConfig({
 					hookTimeout: 300_000,
 				},
 			},
+			{
+				// The built site in Debian's Chromium (installed by its setup when missing): search,
+				// language picker, copy buttons, themes, 375-pixel layout, axe-core, on every page.
+				test: {
+					name: 'browser',
+					include: ['test/browser/**/*.test.ts'],
+					globalSetup: ['test/browser/setup.ts'],
+					testTimeout: 120_000,
+					hookTimeout: 300_000,
+				},
+			},
 		],
 	},
 });

@@ -1,0 +1,93 @@
+/**
+ * Serves the built site (`dist/`) on a loopback port, as a static host would: `/slug/` is
+ * `slug/index.html`, a missing file is the site's own 404 page with status 404. Only 127.0.0.1,
+ * on a port the system picks, so it runs beside `astro dev` or anything else.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const types: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.mjs': 'text/javascript; charset=utf-8',
+	'.json': 'application/json',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.jpg': 'image/jpeg',
+	'.webp': 'image/webp',
+	'.ico': 'image/x-icon',
+	'.woff2': 'font/woff2',
+	'.txt': 'text/plain; charset=utf-8',
+	'.xml': 'application/xml',
+	'.wasm': 'application/wasm',
+};
+
+export interface StaticSite {
+	/** `http://127.0.0.1:PORT` (no trailing slash). */
+	origin: string;
+	close(): Promise<void>;
+}
+
+/** The file a request path names inside `root`, or undefined (outside root, or not there). */
+export function fileFor(root: string, pathname: string): string | undefined {
+	let path: string;
+	try {
+		path = decodeURIComponent(pathname);
+	} catch {
+		return undefined;
+	}
+	const file = normalize(join(root, path));
+	if (file !== normalize(root) && !file.startsWith(normalize(root).replace(/\/?$/, sep))) return undefined;
+	if (!existsSync(file)) return existsSync(`${file}.html`) ? `${file}.html` : undefined;
+	if (statSync(file).isDirectory()) {
+		const index = join(file, 'index.html');
+		return existsSync(index) ? index : undefined;
+	}
+	return file;
+}
+
+export async function serveStatic(root: string): Promise<StaticSite> {
+	const server: Server = createServer((request, response) => {
+		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		// A directory without its slash is redirected, so relative links resolve as they will online.
+		const direct = fileFor(root, url.pathname);
+		if (direct !== undefined && direct.endsWith(`${sep}index.html`) && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
+			response.writeHead(301, { location: `${url.pathname}/${url.search}` });
+			response.end();
+			return;
+		}
+		const file = direct ?? fileFor(root, '/404.html');
+		const status = direct === undefined ? 404 : 200;
+		if (file === undefined) {
+			response.writeHead(404, { 'content-type': 'text/plain' });
+			response.end('not found');
+			return;
+		}
+		response.writeHead(status, {
+			'content-type': types[extname(file)] ?? 'application/octet-stream',
+			'content-length': statSync(file).size,
+			'cache-control': 'no-cache',
+		});
+		if (request.method === 'HEAD') {
+			response.end();
+			return;
+		}
+		createReadStream(file).pipe(response);
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	const { port } = server.address() as AddressInfo;
+	return {
+		origin: `http://127.0.0.1:${port}`,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+}

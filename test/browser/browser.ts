@@ -1,0 +1,73 @@
+/**
+ * What every browser test shares: one Chromium per test file, the served site's address, and the
+ * list of built pages read from `dist/`.
+ */
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium } from '../../scripts/quality/chromium.ts';
+import { builtPages } from '../../scripts/quality/site-build.ts';
+
+export const origin = inject('siteOrigin');
+
+/** Every built page, by address. */
+export const pages = builtPages();
+
+/** A page's URL on the served site. */
+export function urlOf(address: string): string {
+	return new URL(address, origin).href;
+}
+
+let browser: Browser | undefined;
+
+export async function openBrowser(): Promise<Browser> {
+	browser ??= await launchChromium();
+	return browser;
+}
+
+export async function closeBrowser(): Promise<void> {
+	await browser?.close();
+	browser = undefined;
+}
+
+/** A fresh context (its own storage) with the theme the reader's system asks for. */
+export async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+	const context = await (await openBrowser()).newContext({ viewport: { width: 1280, height: 800 }, ...options });
+	context.setDefaultTimeout(15_000);
+	context.setDefaultNavigationTimeout(20_000);
+	return context;
+}
+
+/** What a page printed as an error: console errors, uncaught exceptions, failed requests. */
+export function collectErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') {
+			const where = message.location().url;
+			errors.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
+		}
+	});
+	page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+	page.on('response', (response) => {
+		if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+	});
+	page.on('requestfailed', (request) => {
+		// Only the site's own resources: the page must not reach anywhere else.
+		errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+	});
+	return errors;
+}
+
+/** Runs `work` over `items` with at most `limit` at a time, keeping the input's order. */
+export async function inPool<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array<R>(items.length);
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < items.length) {
+			const index = next;
+			next += 1;
+			results[index] = await work(items[index] as T);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+	return results;
+}
