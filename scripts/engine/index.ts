@@ -10,7 +10,7 @@ import type { Engine } from './types.js';
 export type { BaseImage, Engine, EngineStatus, UpOptions } from './types.js';
 export { up, down, status } from './lifecycle.js';
 export { assertNothingForeign, findForeign, ForeignObjectsError, type ForeignObjects } from './foreign.js';
-export { enginePaths } from './paths.js';
+export { enginePaths, networkSettings } from './paths.js';
 
 /**
  * Removes every container, volume, non-default network, the build cache and every image that is

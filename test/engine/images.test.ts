@@ -1,0 +1,95 @@
+import './instance.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, inject, test } from 'vitest';
+import { reset } from '../../scripts/engine/index.js';
+import { docker, dockerOk, underPty } from './helpers.js';
+
+const engine = inject('engine');
+
+describe('base images', () => {
+  afterAll(() => reset(engine));
+
+  test('the engine reports its daemon and uses its own client', async () => {
+    expect(engine.version).toMatch(/^20\.10\./);
+    expect(engine.os).toBe('linux');
+    expect(engine.env['DOCKER_BUILDKIT']).toBe('1');
+    const client = await dockerOk(engine, ['version', '--format', '{{.Client.Version}} {{.Server.Version}}']);
+    expect(client.trim()).toBe(`${engine.version} ${engine.version}`);
+  });
+
+  test('every base image of ENGINE.md is there, each a stand-in that says what it was built from', () => {
+    const names = engine.baseImages.map((b) => b.name);
+    for (const name of ['debian:bookworm', 'debian:bookworm-slim', 'node:24-bookworm-slim', 'nginx:latest', 'busybox:latest', 'registry:2']) {
+      expect(names).toContain(name);
+    }
+    expect(names.some((n) => /^nginx:\d+\.\d+$/.test(n))).toBe(true);
+    for (const image of engine.baseImages) {
+      expect(image.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(image.standIn?.builtFrom).toBeTruthy();
+    }
+  });
+
+  test.each(['debian:bookworm', 'debian:bookworm-slim', 'node:24-bookworm-slim', 'nginx:latest', 'busybox', 'registry:2'])(
+    '%s is pulled through the mirror and gets a repo digest',
+    async (name) => {
+      const ref = name.includes(':') ? name : `${name}:latest`;
+      const repo = ref.split(':')[0] ?? ref;
+      // Remove it first, so the pull really goes through the registry.
+      await docker(engine, ['rmi', ref]);
+      const pulled = await dockerOk(engine, ['pull', name]);
+      const base = engine.baseImages.find((b) => b.name === ref);
+      expect(pulled).toContain(`Digest: ${base?.digest ?? 'missing'}`);
+      const digests = await dockerOk(engine, ['image', 'inspect', '--format', '{{json .RepoDigests}}', name]);
+      expect(JSON.parse(digests)).toContain(`${repo}@${base?.digest ?? 'missing'}`);
+    },
+    120_000,
+  );
+
+  test('node prints its version, v24', async () => {
+    const out = await dockerOk(engine, ['run', '--rm', 'node:24-bookworm-slim', 'node', '-e', 'console.log(process.version)']);
+    expect(out.trim()).toMatch(/^v24\.\d+\.\d+$/);
+    const npm = await dockerOk(engine, ['run', '--rm', 'node:24-bookworm-slim', 'npm', '--version']);
+    expect(npm.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  }, 60_000);
+
+  test('docker run -it of node opens the REPL', async () => {
+    const screen = await underPty(engine, 'docker run -it --rm node:24-bookworm-slim', [
+      { after: 3_000, text: '6*7\n' },
+      { after: 1_500, text: '.exit\n' },
+    ]);
+    expect(screen).toMatch(/Welcome to Node\.js v24\./);
+    expect(screen).toMatch(/^42$/m);
+  }, 60_000);
+
+  test('the stand-ins look like the official images', async () => {
+    const inspect = async (name: string, format: string): Promise<string> => (await dockerOk(engine, ['image', 'inspect', '--format', format, name])).trim();
+    expect(await inspect('node:24-bookworm-slim', '{{json .Config.Entrypoint}} {{json .Config.Cmd}}')).toBe('["docker-entrypoint.sh"] ["node"]');
+    expect(await inspect('nginx', '{{json .Config.Cmd}} {{.Config.StopSignal}} {{json .Config.ExposedPorts}}')).toBe('["nginx","-g","daemon off;"] SIGQUIT {"80/tcp":{}}');
+    expect(await inspect('registry:2', '{{json .Config.ExposedPorts}} {{json .Config.Volumes}}')).toBe('{"5000/tcp":{}} {"/var/lib/registry":{}}');
+    expect(await inspect('busybox', '{{len .RootFS.Layers}} {{json .Config.Cmd}}')).toBe('1 ["sh"]');
+    expect(await inspect('debian:bookworm-slim', '{{index .Config.Labels "org.layerbook.stand-in"}}')).toBe('debian');
+    const nodeWhere = await dockerOk(engine, ['run', '--rm', 'node:24-bookworm-slim', 'sh', '-c', 'for c in node npm npx; do command -v "$c"; done']);
+    expect(nodeWhere.trim().split('\n')).toEqual(['/usr/local/bin/node', '/usr/local/bin/npm', '/usr/local/bin/npx']);
+    const logs = await dockerOk(engine, ['run', '--rm', 'nginx', 'readlink', '/var/log/nginx/access.log', '/var/log/nginx/error.log']);
+    expect(logs.trim().split('\n')).toEqual(['/dev/stdout', '/dev/stderr']);
+  }, 60_000);
+
+  test('BuildKit resolves FROM through the mirror', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'layerbook-from-'));
+    try {
+      await writeFile(join(dir, 'Dockerfile'), 'FROM busybox\nRUN echo built > /built\n');
+      // Not in the daemon's store: BuildKit has to fetch it from the registry.
+      await docker(engine, ['rmi', 'busybox']);
+      const built = await docker(engine, ['build', '--progress=plain', '-t', 'from-mirror', dir]);
+      expect(built.exitCode, String(built.all)).toBe(0);
+      const base = engine.baseImages.find((b) => b.name === 'busybox:latest');
+      // It resolved the name to the mirror's digest and fetched the layer.
+      expect(built.all).toContain(`resolve docker.io/library/busybox@${base?.digest ?? 'missing'}`);
+      expect(built.all).toMatch(/extracting sha256:/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});

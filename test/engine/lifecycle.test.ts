@@ -1,0 +1,94 @@
+import './instance.js';
+import { readdir, readFile } from 'node:fs/promises';
+import { execa } from 'execa';
+import { describe, expect, inject, test } from 'vitest';
+import { down, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.js';
+import { dockerOk } from './helpers.js';
+
+const first = inject('engine');
+
+async function ourProcesses(): Promise<string[]> {
+  const paths = enginePaths();
+  const found: string[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ');
+    if (cmdline.includes(paths.runtime) || cmdline.includes(paths.mirrorConfig)) found.push(`${entry}: ${cmdline}`);
+  }
+  return found;
+}
+
+async function ourMounts(): Promise<string[]> {
+  const paths = enginePaths();
+  return (await readFile('/proc/self/mountinfo', 'utf8'))
+    .split('\n')
+    .map((line) => line.split(' ')[4] ?? '')
+    .filter((point) => [paths.runtime, paths.dataRoot].some((root) => point === root || point.startsWith(`${root}/`)));
+}
+
+describe('engine lifecycle', () => {
+  test('a second up reuses everything: no build, no pull, ready in seconds', async () => {
+    const lines: string[] = [];
+    const started = Date.now();
+    const again = await up({ onProgress: (line) => lines.push(line) });
+    const seconds = (Date.now() - started) / 1000;
+    expect(lines.filter((l) => /building|pulling|debootstrap|starting|installing/.test(l))).toEqual([]);
+    expect(again.baseImages).toEqual(first.baseImages);
+    expect(again.dockerHost).toBe(first.dockerHost);
+    expect(seconds).toBeLessThan(20);
+  }, 60_000);
+
+  test('reset leaves only the base images, under their names', async () => {
+    const engine: Engine = first;
+    await dockerOk(engine, ['run', '-d', '--name', 'left-running', '-v', 'left-volume:/data', 'busybox', 'sleep', '600']);
+    await dockerOk(engine, ['create', '--name', 'left-created', 'nginx']);
+    await dockerOk(engine, ['network', 'create', 'left-network']);
+    await dockerOk(engine, ['volume', 'create', 'left-alone']);
+    await dockerOk(engine, ['build', '-t', 'left-image', '-'], { input: 'FROM busybox\nRUN echo hi > /hi\n' });
+    await dockerOk(engine, ['tag', 'node:24-bookworm-slim', 'my-node:1']);
+    // A chapter may untag a base image, or even point its name at something else.
+    await dockerOk(engine, ['rmi', 'nginx:latest']);
+    await dockerOk(engine, ['tag', 'left-image', 'debian:bookworm']);
+
+    await reset(engine);
+
+    expect((await dockerOk(engine, ['ps', '-aq'])).trim()).toBe('');
+    expect((await dockerOk(engine, ['volume', 'ls', '-q'])).trim()).toBe('');
+    expect((await dockerOk(engine, ['network', 'ls', '--format', '{{.Name}}'])).trim().split('\n').sort()).toEqual(['bridge', 'host', 'none']);
+    const images = (await dockerOk(engine, ['image', 'ls', '-a', '--format', '{{.Repository}}:{{.Tag}}'])).trim().split('\n').sort();
+    expect(images).toEqual(engine.baseImages.map((b) => b.name).sort());
+    for (const base of engine.baseImages) {
+      const repo = base.name.split(':')[0] ?? base.name;
+      const digests = await dockerOk(engine, ['image', 'inspect', '--format', '{{json .RepoDigests}}', base.name]);
+      expect(JSON.parse(digests)).toContain(`${repo}@${base.digest}`);
+    }
+    const cache = await dockerOk(engine, ['system', 'df', '--format', '{{.Type}} {{.TotalCount}}']);
+    expect(cache).toMatch(/^Build Cache 0$/m);
+  }, 180_000);
+
+  test('down leaves no process, mount, bridge or rule of ours; up brings it back', async () => {
+    const before = await status();
+    expect(before.running).toBe(true);
+    expect(await ourProcesses()).not.toEqual([]);
+
+    await down();
+
+    expect(await ourProcesses()).toEqual([]);
+    expect(await ourMounts()).toEqual([]);
+    const net = networkSettings();
+    const link = await execa('ip', ['link', 'show', net.bridge], { reject: false });
+    expect(link.exitCode).not.toBe(0);
+    expect((await execa('iptables-save')).stdout).not.toContain(`${net.chain}-`);
+    const after = await status();
+    expect(after.running).toBe(false);
+    expect(after.daemonPid).toBeNull();
+    expect(after.mirror.running).toBe(false);
+
+    // The data root and the mirror survive a down: the next up is warm.
+    const lines: string[] = [];
+    const again = await up({ onProgress: (line) => lines.push(line) });
+    expect(lines.some((l) => /building/.test(l))).toBe(false);
+    expect(again.baseImages).toEqual(first.baseImages);
+    expect((await dockerOk(again, ['run', '--rm', 'busybox', 'echo', 'back'])).trim()).toBe('back');
+  }, 180_000);
+});
