@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { blockKinds } from './block.ts';
 import { repositoryRoot } from './chapter.ts';
+import type { ChapterResult } from './result.ts';
 
 export const recordPath = join(repositoryRoot, 'src', 'data', 'record.json');
 
@@ -96,4 +97,45 @@ export async function writeRecord(record: VerificationRecord, path = recordPath)
 		chapters: Object.fromEntries(Object.entries(record.chapters).sort(([a], [b]) => a.localeCompare(b))),
 	};
 	await writeFile(path, `${JSON.stringify(verificationRecordSchema.parse(sorted), null, '\t')}\n`);
+}
+
+/** The base images a chapter's blocks name, `nginx` standing for `nginx:latest`. */
+export function referencedImages(code: readonly string[], images: readonly RecordedBaseImage[]): string[] {
+	const text = code.join('\n');
+	return images
+		.map((image) => image.name)
+		.filter((name) => {
+			const [repository = name, tag = 'latest'] = name.split(':');
+			const escaped = repository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			if (new RegExp(`(?<![\\w/.-])${escaped}:${tag.replace(/\./g, '\\.')}(?![\\w.-])`).test(text)) return true;
+			return tag === 'latest' && new RegExp(`(?<![\\w/.:-])${escaped}(?![\\w/.:-])`).test(text);
+		});
+}
+
+/** A chapter's entry in the record, from a run that passed. */
+export function recordedChapter(result: ChapterResult, code: readonly string[], engine: EngineInfo & { baseImages: RecordedBaseImage[] }): RecordedChapter {
+	return {
+		slug: result.slug,
+		file: result.file,
+		date: result.date,
+		engine: { version: engine.version, os: engine.os, arch: engine.arch },
+		baseImages: referencedImages(code, engine.baseImages),
+		durationMs: result.durationMs,
+		blocks: result.blocks.flatMap((block): RecordedBlock[] => {
+			if ((block.status !== 'passed' && block.status !== 'skipped') || block.kind === 'shown') return [];
+			return [
+				{
+					hash: block.hash,
+					file: block.file,
+					line: block.line,
+					kind: block.kind,
+					status: block.status,
+					reason: block.reason,
+					durationMs: block.durationMs,
+					output: block.output === '' ? undefined : block.output,
+					exitCode: block.exitCode,
+				},
+			];
+		}),
+	};
 }

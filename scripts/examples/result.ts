@@ -60,6 +60,8 @@ export const chapterResultSchema = z.object({
 	date: z.string(),
 	durationMs: z.number().nonnegative(),
 	blocks: z.array(blockResultSchema),
+	/** With --keep: where the chapter's workspace was left. */
+	workspace: z.string().optional(),
 });
 export type ChapterResult = z.infer<typeof chapterResultSchema>;
 

@@ -16,6 +16,8 @@ export interface RunnerOptions {
 	keep?: boolean | undefined;
 	/** Accept differing console output, to be written back into the chapter. */
 	update?: boolean | undefined;
+	/** Called as each block starts. */
+	onBlockStart?: ((block: Block) => void) | undefined;
 	/** Called as each block finishes. */
 	onBlock?: ((result: BlockResult) => void) | undefined;
 }
@@ -82,6 +84,7 @@ export class ChapterRun {
 		while (this.results.length <= index) {
 			const block = this.blocks[this.results.length];
 			if (block === undefined) throw new RangeError(`${this.chapter.file} has no executable block ${index}`);
+			this.#options.onBlockStart?.(block);
 			const result = await this.#runBlock(block);
 			this.results.push(result);
 			this.#options.onBlock?.(result);
@@ -147,6 +150,7 @@ export class ChapterRun {
 			date: new Date(this.#started).toISOString(),
 			durationMs: Date.now() - this.#started,
 			blocks: this.results,
+			workspace: this.#options.keep === true ? this.#session.workspace : undefined,
 		};
 	}
 }

@@ -1,0 +1,84 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractBlocks } from '../../../scripts/examples/extract.ts';
+import { checkRecord, recordProblems, translationProblems } from '../../../scripts/examples/record-check.ts';
+import type { VerificationRecord } from '../../../scripts/examples/record.ts';
+
+const korean = ['```sh', '# 이미지 목록을 봅니다', 'docker images', '```', '', '```text', 'shown', '```', '', '```console exit=1', '$ docker rm missing', 'Error[..]', '```'].join('\n');
+
+function chapter(file: string, source: string, slug = 'intro') {
+	return { slug, file, absolutePath: file, source, blocks: extractBlocks(file, source) };
+}
+
+function recordOf(source: string, status: 'passed' | 'skipped' = 'passed'): VerificationRecord {
+	const blocks = extractBlocks('intro.mdx', source).filter((block) => block.kind !== 'shown');
+	return {
+		version: 1,
+		date: '2026-01-01T00:00:00.000Z',
+		engine: { version: '20.10', os: 'linux', arch: 'x86_64' },
+		baseImages: [],
+		chapters: {
+			intro: {
+				slug: 'intro',
+				file: 'intro.mdx',
+				date: '2026-01-01T00:00:00.000Z',
+				engine: { version: '20.10', os: 'linux', arch: 'x86_64' },
+				baseImages: [],
+				durationMs: 1,
+				blocks: blocks.map((block) => ({ hash: block.hash, file: block.file, line: block.line, kind: block.kind as 'shell', status, durationMs: 1 })),
+			},
+		},
+	};
+}
+
+describe('recordProblems', () => {
+	it('accepts a chapter whose every executable block is recorded', () => {
+		expect(recordProblems(chapter('intro.mdx', korean), recordOf(korean))).toEqual([]);
+	});
+
+	it('names each changed or new block at file:line and says what to run', () => {
+		const changed = korean.replace('docker images', 'docker image ls');
+		expect(recordProblems(chapter('intro.mdx', changed), recordOf(korean))).toEqual([
+			{ file: 'intro.mdx', line: 1, message: 'shell block is not in the record (new or changed since it was recorded): run npm run record' },
+		]);
+		expect(recordProblems(chapter('intro.mdx', korean), undefined)).toHaveLength(2);
+	});
+});
+
+describe('translationProblems', () => {
+	const original = chapter('intro.mdx', korean);
+
+	it('accepts a translation that differs only in comment lines and prose', () => {
+		const english = korean.replace('# 이미지 목록을 봅니다', '# List the images').replace('shown', 'translated text');
+		expect(translationProblems(original, chapter('en/intro.mdx', english))).toEqual([]);
+		const fewerComments = korean.replace('# 이미지 목록을 봅니다\n', '');
+		expect(translationProblems(original, chapter('en/intro.mdx', fewerComments))).toEqual([]);
+	});
+
+	it('rejects changed code, a changed exit, a missing block', () => {
+		expect(translationProblems(original, chapter('en/intro.mdx', korean.replace('docker images', 'docker image ls')))).toEqual([
+			{ file: 'en/intro.mdx', line: 1, message: 'differs from intro.mdx:1 beyond comment lines: a translation runs the original\'s code' },
+		]);
+		expect(translationProblems(original, chapter('en/intro.mdx', korean.replace('exit=1', 'exit=2')))[0]?.line).toBe(10);
+		expect(translationProblems(original, chapter('en/intro.mdx', korean.split('\n').slice(0, 9).join('\n')))[0]?.message).toBe(
+			'missing the executable block of intro.mdx:10',
+		);
+	});
+});
+
+describe('checkRecord', () => {
+	it('checks every root chapter and its translation', async () => {
+		const root = await mkdtemp(join(tmpdir(), 'record-check-'));
+		await mkdir(join(root, 'en'));
+		await writeFile(join(root, 'intro.mdx'), korean);
+		await writeFile(join(root, 'en', 'intro.mdx'), korean.replace('docker images', 'docker ps'));
+		await writeFile(join(root, 'broken.mdx'), '```sh retries=1\nls\n```');
+		const problems = await checkRecord({ root, record: recordOf(korean) });
+		expect(problems.map((problem) => `${problem.file.split('/').slice(-2).join('/')}:${problem.line}: ${problem.message}`)).toEqual([
+			expect.stringMatching(/broken\.mdx:1: unknown meta key "retries"/),
+			expect.stringMatching(/en\/intro\.mdx:1: differs from .*intro\.mdx:1 beyond comment lines/),
+		]);
+	});
+});
