@@ -142,7 +142,9 @@ describe('beside another dockerd', () => {
   }, 300_000);
 
   test('LAYERBOOK_DOCKER_HOST naming the decoy daemon is refused, naming what is foreign, before any command', async () => {
-    const before = await decoyDocker(['ps', '-a', '--format', '{{.ID}} {{.Status}}']);
+    const snapshot = async (): Promise<string> =>
+      `${await decoyDocker(['ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Names}} {{.Image}}'])} ${await decoyDocker(['inspect', '--format', '{{.State.StartedAt}}', 'decoy'])}`;
+    const before = await snapshot();
     process.env['LAYERBOOK_DOCKER_HOST'] = decoy.host;
     try {
       const error: unknown = await up().then(() => null, (e: unknown) => e);
@@ -159,7 +161,7 @@ describe('beside another dockerd', () => {
     const external: Engine = { ...engine, dockerHost: decoy.host, env: { ...engine.env, DOCKER_HOST: decoy.host } };
     await expect(reset(external)).rejects.toThrow(/refusing to reset/);
     await expect(assertNothingForeign(external)).rejects.toThrow(/"decoy"/);
-    expect(await decoyDocker(['ps', '-a', '--format', '{{.ID}} {{.Status}}'])).toBe(before);
+    expect(await snapshot()).toBe(before);
     expect(await decoyAlive()).toBe(true);
   }, 60_000);
 
