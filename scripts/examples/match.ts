@@ -23,13 +23,27 @@ const placeholderPattern = new RegExp(
 	'g',
 );
 
+/**
+ * A carriage return alone moves back to the start of the line, as in a terminal: what follows
+ * overwrites what was there (progress counters, a pseudo-terminal's echo).
+ */
+function overwrite(line: string): string {
+	if (!line.includes('\r')) return line;
+	let shown: string[] = [];
+	for (const segment of line.split('\r')) {
+		const characters = Array.from(segment);
+		shown = [...characters, ...shown.slice(characters.length)];
+	}
+	return shown.join('');
+}
+
 /** CRLF to LF, no ANSI escapes, no trailing spaces, no trailing blank lines, workspace as `[CWD]`. */
 export function normalise(text: string, workspace?: string): string {
-	let result = stripVTControlCharacters(text).replace(/\r\n/g, '\n');
+	let result = stripVTControlCharacters(text).replace(/\r+\n/g, '\n');
 	if (workspace !== undefined && workspace !== '') result = result.replaceAll(workspace, '[CWD]');
 	return result
 		.split('\n')
-		.map((line) => line.replace(/[ \t]+$/, ''))
+		.map((line) => overwrite(line).replace(/[ \t]+$/, ''))
 		.join('\n')
 		.replace(/\n+$/, '');
 }

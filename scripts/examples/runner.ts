@@ -7,6 +7,7 @@ import { type Engine, reset } from '../engine/index.ts';
 import { type Block, blockLabel, isExecutable } from './block.ts';
 import type { Chapter } from './chapter.ts';
 import { containerReport } from './diagnostics.ts';
+import { type EngineLock, lockEngineForChapter } from './engine-lock.ts';
 import { executeBlock } from './execute.ts';
 import { type BlockResult, type ChapterResult, at } from './result.ts';
 import { Session } from './session.ts';
@@ -52,24 +53,34 @@ export class ChapterRun {
 	readonly #session: Session;
 	readonly #options: RunnerOptions;
 	readonly #started: number;
+	readonly #lock: EngineLock;
 	#failed: BlockResult | undefined;
 	#finished: Promise<ChapterResult> | undefined;
 
-	private constructor(chapter: Chapter, engine: Engine, session: Session, options: RunnerOptions, started: number) {
+	private constructor(chapter: Chapter, engine: Engine, session: Session, options: RunnerOptions, started: number, lock: EngineLock) {
 		this.chapter = chapter;
 		this.blocks = chapter.blocks.filter(isExecutable);
 		this.#engine = engine;
 		this.#session = session;
 		this.#options = options;
 		this.#started = started;
+		this.#lock = lock;
 	}
 
 	static async start(chapter: Chapter, engine: Engine, options: RunnerOptions = {}): Promise<ChapterRun> {
+		const lock = await lockEngineForChapter((holder) => process.stderr.write(`waiting for process ${holder}, which is running a chapter on the engine\n`));
+		let session: Session;
 		const started = Date.now();
-		// up() already refused an external daemon holding foreign objects. A run that was killed outright may have left objects behind: start from the base images.
-		await reset(engine);
-		const session = await Session.start({ env: engine.env });
-		const run = new ChapterRun(chapter, engine, session, options, started);
+		try {
+			// up() already refused an external daemon holding foreign objects. A run that was
+			// killed outright may have left objects behind: start from the base images.
+			await reset(engine);
+			session = await Session.start({ env: engine.env });
+		} catch (error) {
+			await lock.release();
+			throw new Error(`cannot start ${chapter.file}`, { cause: error });
+		}
+		const run = new ChapterRun(chapter, engine, session, options, started, lock);
 		active.add(run);
 		watchSignals();
 		return run;
@@ -137,6 +148,7 @@ export class ChapterRun {
 				await reset(this.#engine);
 			} finally {
 				if (this.#options.keep !== true) await this.#session.remove();
+				await this.#lock.release();
 				active.delete(this);
 				unwatchSignals();
 			}

@@ -6,6 +6,12 @@ describe('normalise', () => {
 		expect(normalise('\u001b[1mbold\u001b[0m  \r\nnext\t\n\n')).toBe('bold\nnext');
 	});
 
+	it('lets a lone carriage return overwrite the line, as a terminal shows it', () => {
+		expect(normalise('\u001b[1G\u001b[0J> \u001b[3G1 + 2\r\r\n3\r\n')).toBe('> 1 + 2\n3');
+		expect(normalise('10%\r100%\n')).toBe('100%');
+		expect(normalise('long line\rshort\n')).toBe('shortline');
+	});
+
 	it('writes the workspace as [CWD]', () => {
 		expect(normalise('/tmp/lb-x/work/app\n', '/tmp/lb-x/work')).toBe('[CWD]/app');
 	});

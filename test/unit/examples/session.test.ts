@@ -1,0 +1,73 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { processTree } from '../../../scripts/examples/process-tree.ts';
+import { Session } from '../../../scripts/examples/session.ts';
+
+// The chapter's shell needs no daemon: these run plain commands.
+const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', DOCKER_HOST: 'unix:///nowhere.sock' };
+let session: Session | undefined;
+
+async function start(): Promise<Session> {
+	session = await Session.start({ env });
+	return session;
+}
+
+afterEach(async () => {
+	await session?.close();
+	await session?.remove();
+	session = undefined;
+});
+
+describe('Session', () => {
+	it('keeps the directory, variables and exports from one piece of code to the next', async () => {
+		const shell = await start();
+		await shell.run('mkdir -p app && cd app\nexport GREETING=hi\nLOCAL=yes', { timeoutMs: 5000 });
+		const result = await shell.run('pwd; echo "$GREETING $LOCAL"; bash -c \'echo "$GREETING ${LOCAL:-unset}"\'', { timeoutMs: 5000 });
+		expect(result.output).toBe(`${shell.workspace}/app\nhi yes\nhi unset\n`);
+		expect(await shell.cwd()).toBe(`${shell.workspace}/app`);
+	});
+
+	it('sets the contract environment, HOME and DOCKER_CONFIG inside its own temp dir', async () => {
+		const shell = await start();
+		const result = await shell.run('echo "$HOME|$DOCKER_CONFIG|$LANG|$TZ|$COLUMNS|$DOCKER_HOST"', { timeoutMs: 5000 });
+		expect(result.output).toBe(`${shell.home}|${shell.home}/.docker|C.UTF-8|UTC|120|unix:///nowhere.sock\n`);
+		expect(shell.home.startsWith(shell.root)).toBe(true);
+	});
+
+	it('stops at the first failing command and says which line it was', async () => {
+		const shell = await start();
+		const result = await shell.run('echo one\nif false; then :; fi\nfalse || true\nls /does-not-exist\necho never', { timeoutMs: 5000 });
+		expect(result).toMatchObject({ exitCode: 2, failedLine: 4, timedOut: false });
+		expect(result.output).toMatch(/^one\nls: cannot access '\/does-not-exist'/);
+		// The shell goes on: the next piece of code runs.
+		expect((await shell.run('echo next', { timeoutMs: 5000 })).output).toBe('next\n');
+	});
+
+	it('kills the code and everything it started at its time limit', async () => {
+		const shell = await start();
+		const result = await shell.run('sleep 300 &\nsleep 301', { timeoutMs: 500 });
+		expect(result).toMatchObject({ exitCode: 124, timedOut: true });
+		expect(shell.closed).toBe(true);
+		expect(await processTree(shell.pid)).toEqual([shell.pid]);
+	});
+
+	it('runs background code beside the shell and stops it on close', async () => {
+		const shell = await start();
+		await shell.startBackground('while :; do echo tick; sleep 0.1; done');
+		await shell.run('sleep 0.5', { timeoutMs: 5000 });
+		const [job] = await shell.backgroundOutputs();
+		expect(job?.output).toMatch(/^tick\ntick\n/);
+		const pid = shell.pid;
+		await shell.close();
+		expect(await processTree(pid)).toEqual([pid]);
+	});
+
+	it('types input into a pseudo-terminal once it has settled', async () => {
+		const shell = await start();
+		const result = await shell.run('tty >/dev/null && echo "a terminal"; read -r line; echo "read $line"', {
+			timeoutMs: 10_000,
+			tty: { input: ['hello'] },
+		});
+		expect(result.exitCode).toBe(0);
+		expect(result.output.replace(/\r/g, '')).toBe('a terminal\nhello\nread hello\n');
+	});
+});
