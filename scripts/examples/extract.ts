@@ -132,3 +132,14 @@ function hasHarnessMeta(meta: BlockMeta, allowed: readonly string[] = []): boole
 	const keys = ['skip', 'exit', 'timeout', 'retry', 'background', 'tty', 'stdin'] as const;
 	return keys.some((key) => !allowed.includes(key) && meta[key] !== undefined);
 }
+
+/**
+ * The record key of a fence as the site sees it (language, meta string, code), or undefined for
+ * a fence the harness does not run. Lets a page find its block's entry in the record.
+ */
+export function fenceHash(lang: string, rawMeta: string, code: string): string | undefined {
+	const parsed = parseMeta(rawMeta);
+	if (!parsed.ok) return undefined;
+	const kind = blockKind(lang, parsed.meta);
+	return kind === 'shown' ? undefined : blockHash(kind, lang, parsed.meta, code);
+}

@@ -65,6 +65,8 @@ function escapeRegExp(text: string): string {
 }
 
 const ellipsis = '...';
+/** Absorbed lines shown beside a change. */
+const contextLines = 3;
 
 function splitLines(text: string): string[] {
 	return text === '' ? [] : text.split('\n');
@@ -151,20 +153,29 @@ export function matchOutput(expected: string, actual: string): MatchResult {
 	const { cost, steps } = align(splitLines(expected), splitLines(actual));
 	if (cost === 0) return { ok: true, diff: '' };
 	const lines: string[] = ['- expected', '+ actual'];
-	let skipped = 0;
-	for (const step of steps) {
-		if (step.op === 'skipped') {
-			skipped += 1;
+	// Lines a `...` absorbed are collapsed, but those next to a change are shown as context:
+	// they are usually what the expected line should have been.
+	let index = 0;
+	while (index < steps.length) {
+		const step = steps[index] as Step;
+		if (step.op !== 'skipped') {
+			if (step.op === 'same') lines.push(`  ${step.actual}`);
+			else if (step.op === 'expected') lines.push(`- ${step.expected}`);
+			else lines.push(`+ ${step.actual}`);
+			index += 1;
 			continue;
 		}
-		if (skipped > 0) {
-			lines.push(`  ... (${skipped} line${skipped === 1 ? '' : 's'})`);
-			skipped = 0;
-		}
-		if (step.op === 'same') lines.push(`  ${step.actual}`);
-		else if (step.op === 'expected') lines.push(`- ${step.expected}`);
-		else lines.push(`+ ${step.actual}`);
+		let end = index;
+		while (end < steps.length && steps[end]?.op === 'skipped') end += 1;
+		const run = steps.slice(index, end).map((skipped) => (skipped.op === 'skipped' ? skipped.actual : ''));
+		const changed = (neighbour: Step | undefined): boolean => neighbour !== undefined && (neighbour.op === 'expected' || neighbour.op === 'actual');
+		const head = changed(steps[index - 1]) ? run.slice(0, contextLines) : [];
+		const tail = changed(steps[end]) ? run.slice(Math.max(head.length, run.length - contextLines)) : [];
+		const hidden = run.length - head.length - tail.length;
+		lines.push(...head.map((text) => `  ${text}`));
+		if (hidden > 0) lines.push(`  ... (${hidden} line${hidden === 1 ? '' : 's'})`);
+		lines.push(...tail.map((text) => `  ${text}`));
+		index = end;
 	}
-	if (skipped > 0) lines.push(`  ... (${skipped} line${skipped === 1 ? '' : 's'})`);
 	return { ok: false, diff: lines.join('\n') };
 }

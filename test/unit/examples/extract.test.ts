@@ -113,3 +113,12 @@ describe('extractBlocks', () => {
 		expect(await problemsOf('bad-console.mdx')).toEqual(['invalid/bad-console.mdx:6: output before the first "$ " command']);
 	});
 });
+
+describe('fenceHash', () => {
+	it('gives the site the same key the record uses', async () => {
+		const { fenceHash } = await import('../../../scripts/examples/extract.ts');
+		const [block] = extractBlocks('x.mdx', '```console exit=1\n$ false\n```');
+		expect(fenceHash('console', 'exit=1', '$ false')).toBe(block?.hash);
+		expect(fenceHash('text', '', 'docker run [OPTIONS]')).toBeUndefined();
+	});
+});

@@ -70,7 +70,14 @@ describe('matchOutput', () => {
 	it('diffs expected against actual, placeholders counted as matching', () => {
 		const result = matchOutput('one\n[ID]\nthree\n...\nlast', 'one\nabcdefabcdef\nTHREE\nx\ny\nlast');
 		expect(result.ok).toBe(false);
-		expect(result.diff).toBe(['- expected', '+ actual', '  one', '  abcdefabcdef', '- three', '+ THREE', '  ... (2 lines)', '  last'].join('\n'));
+		expect(result.diff).toBe(['- expected', '+ actual', '  one', '  abcdefabcdef', '- three', '+ THREE', '  x', '  y', '  last'].join('\n'));
+	});
+
+	it('shows the absorbed lines next to a change as context', () => {
+		const actual = ['#1 one', '#2 two', '#3 three', '#4 four', '#5 five', '#6 naming to docker.io/library/app done'].join('\n');
+		expect(matchOutput('...\n#[..] naming to docker.io/library/app:latest done', actual).diff).toBe(
+			['- expected', '+ actual', '  ... (3 lines)', '  #4 four', '  #5 five', '  #6 naming to docker.io/library/app done', '- #[..] naming to docker.io/library/app:latest done'].join('\n'),
+		);
 	});
 
 	it('shows missing and extra lines', () => {
