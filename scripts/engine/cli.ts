@@ -9,19 +9,29 @@ const progress = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
+// Ctrl-C during a long `up` cancels its steps, and `up` then stops what it had started.
+const controller = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    progress(`engine: ${signal}, stopping what this call started`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+  });
+}
+const signal = controller.signal;
+
 async function main(command: string | undefined): Promise<void> {
   switch (command) {
     case 'up': {
       const started = Date.now();
-      const engine = await up({ onProgress: progress });
+      const engine = await up({ onProgress: progress, signal });
       progress(`engine ready in ${((Date.now() - started) / 1000).toFixed(1)}s: Docker ${engine.version} (${engine.os}/${engine.arch}) at ${engine.dockerHost}`);
       for (const image of engine.baseImages) progress(`  ${image.name}  ${image.digest}${image.standIn ? '  (stand-in)' : ''}`);
       progress('use it with: eval "$(npm run --silent engine -- env)"');
       return;
     }
     case 'env': {
-      // Quiet: the output is meant for eval.
-      const engine = await up({ onProgress: () => undefined });
+      // Progress on stderr only: stdout is meant for eval.
+      const engine = await up({ onProgress: progress, signal });
       for (const [key, value] of Object.entries(engine.env)) {
         if (key === 'PATH') continue;
         process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
@@ -39,7 +49,7 @@ async function main(command: string | undefined): Promise<void> {
       process.stdout.write(`${JSON.stringify(await status(), null, 2)}\n`);
       return;
     case 'reset': {
-      const engine = await up({ onProgress: progress });
+      const engine = await up({ onProgress: progress, signal });
       await reset(engine);
       progress('engine reset: only the base images are left');
       return;

@@ -38,11 +38,13 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
     try {
       await ensureClientBin(paths);
       startedSomething = (await startMirror(progress)) || startedSomething;
+      options.signal?.throwIfAborted();
       const host = dockerHost(paths);
       const mtu = await uplinkMtu();
-      // Always (re)applied: cheap, and restores our rules if something flushed them.
+      // Checked on every up: restores our bridge and rules if something removed them.
       await setupNetwork(mtu);
       startedSomething = (await startDaemon(mtu, progress)) || startedSomething;
+      options.signal?.throwIfAborted();
       const env = engineEnv(host, paths);
       const state = await ensureStandIns({ paths, env, progress, ...(options.signal ? { signal: options.signal } : {}) });
       const info = await dockerInfo(env);

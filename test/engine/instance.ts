@@ -4,5 +4,7 @@
  * `npm run engine -- up` keep theirs. Import this module first in every engine test file.
  */
 process.env['LAYERBOOK_INSTANCE'] ??= 'test';
+// These tests are about the engine's own daemon; the decoy test names an external one itself.
+delete process.env['LAYERBOOK_DOCKER_HOST'];
 
 export const instance = process.env['LAYERBOOK_INSTANCE'];

@@ -44,6 +44,7 @@ export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> 
   const save = (): Promise<void> => (saving = saving.then(() => writeState(ctx.paths.standInState, state)));
 
   for (const level of levels(standInRecipes())) {
+    ctx.signal?.throwIfAborted();
     const results = await Promise.allSettled(
       level.map(async (recipe) => {
         const hash = hashes.get(recipe.key) ?? '';
