@@ -143,14 +143,14 @@ async function attempt(block: Block, session: Session, options: ExecuteOptions):
 			return { ok: true, output: '' };
 		case 'shell':
 			if (block.meta.background === true) {
-				await session.startBackground(block.code);
+				await session.startBackground(block.code, `${block.file}:${block.line}`);
 				return { ok: true, output: '' };
 			}
 			return runShell(block, session, timeoutMs);
 		case 'console':
 			if (block.meta.background === true) {
 				const { commands } = parseTranscript(block.code, block.codeLine);
-				await session.startBackground(commands.map((command) => command.command).join('\n'));
+				await session.startBackground(commands.map((command) => command.command).join('\n'), `${block.file}:${block.line}`);
 				return { ok: true, output: '' };
 			}
 			return runConsole(block, session, timeoutMs, options);

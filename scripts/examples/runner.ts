@@ -120,7 +120,7 @@ export class ChapterRun {
 		if (result.status === 'failed' && result.failure !== undefined) {
 			this.#failed = result;
 			const background = (await this.#session.backgroundOutputs())
-				.map((job) => `background block ${job.id}:\n${job.output.split('\n').slice(-20).join('\n')}`)
+				.map((job) => `${job.label} printed:\n${job.output.trimEnd().split('\n').slice(-20).join('\n') || '(nothing)'}`)
 				.join('\n\n');
 			result.failure.containers = await containerReport(this.#engine.env).catch((error: unknown) => `(docker ps failed: ${String(error)})`);
 			if (background !== '') result.failure.background = background;

@@ -73,7 +73,7 @@ export class Session {
 	readonly #control: string;
 	readonly #token = `__layerbook_${randomBytes(8).toString('hex')}`;
 	readonly #shell: Shell;
-	readonly #background = new Map<number, { pid: number; output: string }>();
+	readonly #background = new Map<number, { pid: number; output: string; label: string }>();
 	#pending = new Map<string, (line: string) => void>();
 	#counter = 0;
 	#closed: string | undefined;
@@ -235,7 +235,7 @@ export class Session {
 	}
 
 	/** Starts code in the background, in a subshell of the chapter's shell; stopped by close(). */
-	async startBackground(code: string): Promise<number> {
+	async startBackground(code: string, label = 'background'): Promise<number> {
 		const id = String((this.#counter += 1));
 		const script = join(this.#control, `code-${id}.sh`);
 		const outputFile = join(this.#control, `output-${id}`);
@@ -243,14 +243,14 @@ export class Session {
 		const line = `( source ${quote(script)} ) >${quote(outputFile)} 2>&1 </dev/null & echo "${this.#token} ${id} $!"`;
 		const { reply, timedOut } = await this.#send(id, line, 10_000);
 		if (timedOut) throw new Error('the chapter shell did not start a background block within 10 s');
-		this.#background.set(Number(id), { pid: Number(reply), output: outputFile });
+		this.#background.set(Number(id), { pid: Number(reply), output: outputFile, label });
 		return Number(id);
 	}
 
 	/** What each background block has printed so far. */
-	async backgroundOutputs(): Promise<{ id: number; output: string }[]> {
+	async backgroundOutputs(): Promise<{ label: string; output: string }[]> {
 		return Promise.all(
-			[...this.#background].map(async ([id, job]) => ({ id, output: await readFile(job.output, 'utf8').catch(() => '') })),
+			[...this.#background.values()].map(async (job) => ({ label: job.label, output: await readFile(job.output, 'utf8').catch(() => '') })),
 		);
 	}
 
