@@ -74,7 +74,8 @@ export async function spawnDaemon(
   args: readonly string[],
   options: { log: string; pidfile?: string; env?: NodeJS.ProcessEnv },
 ): Promise<number> {
-  const fd = openSync(options.log, 'a');
+  // Each start begins a fresh log: it holds the last run, for a post-mortem.
+  const fd = openSync(options.log, 'w');
   try {
     const child = spawn(file, [...args], {
       detached: true,

@@ -1,10 +1,26 @@
-import { docker, inspectImages, lines } from './docker.js';
+import { z } from 'zod';
+import { apiDo, apiJson } from './api.js';
+import { docker, inspectImages } from './docker.js';
 import { dockerHost as ownDockerHost, daemonRunning } from './daemon.js';
 import { isVetted } from './foreign.js';
 import type { Engine } from './types.js';
 
+/*
+ * Through the API rather than the CLI: the harness resets between chapters, and a dozen CLI starts
+ * cost more than the work itself on a busy machine.
+ */
+
+const containersSchema = z.array(z.object({ Id: z.string() }));
+const volumesSchema = z.object({ Volumes: z.array(z.object({ Name: z.string() })).nullable() });
+const imagesSchema = z.array(z.object({ Id: z.string(), RepoTags: z.array(z.string()).nullable().optional() }));
+
 export async function isOwnDaemon(engine: Engine): Promise<boolean> {
   return engine.dockerHost === ownDockerHost() && (await daemonRunning()) !== null;
+}
+
+function splitName(name: string): { repo: string; tag: string } {
+  const at = name.lastIndexOf(':');
+  return at > name.lastIndexOf('/') ? { repo: name.slice(0, at), tag: name.slice(at + 1) } : { repo: name, tag: 'latest' };
 }
 
 /**
@@ -17,40 +33,41 @@ export async function resetEngine(engine: Engine): Promise<void> {
       `refusing to reset ${engine.dockerHost}: it is not the engine's own daemon, and it has not passed assertNothingForeign`,
     );
   }
-  const env = engine.env;
+  const host = engine.dockerHost;
+  const q = encodeURIComponent;
   try {
-    const containers = lines(await docker(env, ['ps', '-aq']));
-    if (containers.length > 0) await docker(env, ['rm', '-f', '-v', ...containers]);
-    const volumes = lines(await docker(env, ['volume', 'ls', '-q']));
-    if (volumes.length > 0) await docker(env, ['volume', 'rm', '-f', ...volumes]);
-    await docker(env, ['network', 'prune', '-f']);
-    await docker(env, ['builder', 'prune', '-af']);
+    const containers = containersSchema.parse(await apiJson(host, '/containers/json?all=1'));
+    await Promise.all(containers.map((c) => apiDo(host, 'DELETE', `/containers/${c.Id}?force=1&v=1`)));
+    const volumes = volumesSchema.parse(await apiJson(host, '/volumes')).Volumes ?? [];
+    await Promise.all(volumes.map((v) => apiDo(host, 'DELETE', `/volumes/${q(v.Name)}?force=1`)));
+    await apiDo(host, 'POST', '/networks/prune');
+    await apiDo(host, 'POST', '/build/prune?all=1', 300_000);
 
     // The true base images are the ones behind the recorded digests, whatever names now point where.
     const baseIds = new Set(
-      (await inspectImages(env, engine.baseImages.map((b) => `${b.name.split(':')[0] ?? b.name}@${b.digest}`))).map((i) => i.Id),
+      (await inspectImages(engine.env, engine.baseImages.map((b) => `${splitName(b.name).repo}@${b.digest}`))).map((i) => i.Id),
     );
     const baseNames = new Set(engine.baseImages.map((b) => b.name));
     // Several passes: an image with children (from the legacy builder) goes only after them.
     for (let pass = 0; pass < 5; pass++) {
-      const rows = lines(await docker(env, ['image', 'ls', '-a', '--no-trunc', '--format', '{{.ID}}\t{{.Repository}}:{{.Tag}}'])).map((row) => {
-        const [id = '', name = ''] = row.split('\t');
-        return { id, name };
-      });
-      const foreignIds = [...new Set(rows.filter((r) => !baseIds.has(r.id)).map((r) => r.id))];
-      const extraTags = rows.filter((r) => baseIds.has(r.id) && r.name !== '<none>:<none>' && !baseNames.has(r.name)).map((r) => r.name);
-      if (foreignIds.length === 0 && extraTags.length === 0) break;
-      if (extraTags.length > 0) await docker(env, ['rmi', ...extraTags]).catch(() => undefined);
-      if (foreignIds.length > 0) await docker(env, ['rmi', '-f', ...foreignIds]).catch(() => undefined);
+      const images = imagesSchema.parse(await apiJson(host, '/images/json?all=1'));
+      const foreign = images.filter((i) => !baseIds.has(i.Id));
+      const extraTags = images
+        .filter((i) => baseIds.has(i.Id))
+        .flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>' && !baseNames.has(t)));
+      if (foreign.length === 0 && extraTags.length === 0) break;
+      // Untagging a name never removes the image while a base name still points at it.
+      for (const tag of extraTags) await apiDo(host, 'DELETE', `/images/${q(tag)}`).catch(() => undefined);
+      for (const image of foreign) await apiDo(host, 'DELETE', `/images/${image.Id}?force=1`).catch(() => undefined);
     }
 
     for (const base of engine.baseImages) {
-      const [current] = await inspectImages(env, [base.name]);
+      const [current] = await inspectImages(engine.env, [base.name]);
       if (current !== undefined && baseIds.has(current.Id)) continue;
-      const repo = base.name.split(':')[0] ?? base.name;
-      const [byDigest] = await inspectImages(env, [`${repo}@${base.digest}`]);
-      if (byDigest !== undefined) await docker(env, ['tag', byDigest.Id, base.name]);
-      else await docker(env, ['pull', '--quiet', base.name]);
+      const { repo, tag } = splitName(base.name);
+      const [byDigest] = await inspectImages(engine.env, [`${repo}@${base.digest}`]);
+      if (byDigest !== undefined) await apiDo(host, 'POST', `/images/${byDigest.Id}/tag?repo=${q(repo)}&tag=${q(tag)}`);
+      else await docker(engine.env, ['pull', '--quiet', base.name]);
     }
   } catch (error) {
     throw new Error(`could not reset the daemon at ${engine.dockerHost}`, { cause: error });

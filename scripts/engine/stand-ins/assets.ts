@@ -109,41 +109,45 @@ export function rootfsAsset(): Asset {
 }
 
 async function fetchRootfs(ctx: RecipeContext, identity: string): Promise<string> {
-  {
-    {
-      const out = join(ctx.paths.downloads, `rootfs-${debian.suite}-${sha256(identity).slice(0, 12)}.tar`);
-      if (await exists(out)) return out;
-      await mkdir(ctx.paths.downloads, { recursive: true });
-      const dir = `${out}.d`;
-      await unmountUnder(dir);
-      await rm(dir, { recursive: true, force: true });
-      ctx.progress(`debootstrap: ${debian.suite} (minbase) from ${debian.mirror}`);
-      try {
-        const child = execa('debootstrap', ['--variant=minbase', '--components=main', debian.suite, dir, debian.mirror], {
-          all: true,
-          ...(ctx.signal !== undefined ? { cancelSignal: ctx.signal } : {}),
-        });
-        let count = 0;
-        for await (const line of child.iterable({ from: 'all' })) {
-          // Every phase line, but only every 20th per-package line: enough to see it move.
-          if (/^I: (Retrieving|Validating|Extracting|Unpacking|Configuring)/.test(line) && count++ % 20 !== 0) continue;
-          ctx.progress(`  debootstrap: ${line}`);
-        }
-        await child;
-        await finishRootfs(dir);
-        ctx.progress('debootstrap: packing the root filesystem');
-        await execa('tar', ['--numeric-owner', '--xattrs', '-C', dir, '-cf', `${out}.tmp`, '.']);
-        await rename(`${out}.tmp`, out);
-      } catch (error) {
-        throw new Error(`debootstrap of ${debian.suite} failed`, { cause: error });
-      } finally {
-        await unmountUnder(dir);
-        await rm(dir, { recursive: true, force: true });
-        await rm(`${out}.tmp`, { force: true });
-      }
-      return out;
-    }
+  const out = join(ctx.paths.downloads, `rootfs-${debian.suite}-${sha256(identity).slice(0, 12)}.tar`);
+  if (await exists(out)) return out;
+  await mkdir(ctx.paths.downloads, { recursive: true });
+  const dir = `${out}.d`;
+  await unmountUnder(dir);
+  await rm(dir, { recursive: true, force: true });
+  ctx.progress(`debootstrap: ${debian.suite} (minbase) from ${debian.mirror}`);
+  try {
+    // Two stages, so dpkg in the second runs with force-unsafe-io: the rootfs is thrown away
+    // on failure anyway, and without it dpkg's fsync per file dominates on a busy disk.
+    await runDebootstrap(ctx, 'debootstrap', ['--foreign', '--variant=minbase', '--components=main', debian.suite, dir, debian.mirror]);
+    const unsafeIo = join(dir, 'etc/dpkg/dpkg.cfg.d/layerbook-unsafe-io');
+    await mkdir(join(dir, 'etc/dpkg/dpkg.cfg.d'), { recursive: true });
+    await writeFile(unsafeIo, 'force-unsafe-io\n');
+    await runDebootstrap(ctx, 'chroot', [dir, '/debootstrap/debootstrap', '--second-stage']);
+    await rm(unsafeIo, { force: true });
+    await finishRootfs(dir);
+    ctx.progress('debootstrap: packing the root filesystem');
+    await execa('tar', ['--numeric-owner', '--xattrs', '-C', dir, '-cf', `${out}.tmp`, '.']);
+    await rename(`${out}.tmp`, out);
+  } catch (error) {
+    throw new Error(`debootstrap of ${debian.suite} failed`, { cause: error });
+  } finally {
+    await unmountUnder(dir);
+    await rm(dir, { recursive: true, force: true });
+    await rm(`${out}.tmp`, { force: true });
   }
+  return out;
+}
+
+async function runDebootstrap(ctx: RecipeContext, file: string, args: string[]): Promise<void> {
+  const child = execa(file, args, { all: true, ...(ctx.signal !== undefined ? { cancelSignal: ctx.signal } : {}) });
+  let count = 0;
+  for await (const line of child.iterable({ from: 'all' })) {
+    // Every phase line, but only every 20th per-package line: enough to see it move.
+    if (/^I: (Retrieving|Validating|Extracting|Unpacking|Configuring)/.test(line) && count++ % 20 !== 0) continue;
+    ctx.progress(`  debootstrap: ${line}`);
+  }
+  await child;
 }
 
 /** An npm package's tarball, fetched on the host with `npm pack` and cached. */
