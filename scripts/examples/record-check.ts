@@ -4,9 +4,8 @@
  * hold the original's executable blocks.
  */
 import { access } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { type Block, blockHash, isExecutable } from './block.ts';
-import { type Chapter, chapterPath, chapterSlugs, docsDirectory, loadChapter, loadChapterFile, repositoryRoot, translationLocales } from './chapter.ts';
+import { type Chapter, chapterPath, chapterSlugs, docsDirectory, loadChapter, loadChapterFile, translationLocales } from './chapter.ts';
 import { withoutCommentLines } from './comments.ts';
 import { ChapterProblems, type Problem } from './problem.ts';
 import { type VerificationRecord, readRecord } from './record.ts';
@@ -86,8 +85,4 @@ export async function checkRecord(options: { root?: string; record?: Verificatio
 		}
 	}
 	return problems;
-}
-
-export function describeRoot(root: string): string {
-	return relative(repositoryRoot, root) || '.';
 }
