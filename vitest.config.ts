@@ -40,6 +40,7 @@ export default defineConfig({
 					name: 'browser',
 					include: ['test/browser/**/*.test.ts'],
 					globalSetup: ['test/browser/setup.ts'],
+					maxConcurrency: 2,
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
 				},

@@ -49,9 +49,19 @@ export function fileFor(root: string, pathname: string): string | undefined {
 	return file;
 }
 
-export async function serveStatic(root: string): Promise<StaticSite> {
+/**
+ * `extra` maps addresses outside the site to files the checks need in the page (axe-core), served
+ * cacheable so each page does not compile them anew.
+ */
+export async function serveStatic(root: string, extra: Record<string, string> = {}): Promise<StaticSite> {
 	const server: Server = createServer((request, response) => {
 		const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+		const added = extra[url.pathname];
+		if (added !== undefined) {
+			response.writeHead(200, { 'content-type': types[extname(added)] ?? 'application/octet-stream', 'cache-control': 'max-age=3600' });
+			createReadStream(added).pipe(response);
+			return;
+		}
 		// A directory without its slash is redirected, so relative links resolve as they will online.
 		const direct = fileFor(root, url.pathname);
 		if (direct !== undefined && direct.endsWith(`${sep}index.html`) && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {

@@ -5,12 +5,22 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../scripts/quality/chromium.ts';
-import { builtPages } from '../../scripts/quality/site-build.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages, distDir } from '../../scripts/quality/site-build.ts';
 
 export const origin = inject('siteOrigin');
 
 /** Every built page, by address. */
 export const pages = builtPages();
+
+/** The built pages whose HTML matches `pattern`: the pages worth opening for a given check. */
+export function pagesWhoseHtml(pattern: RegExp): string[] {
+	return pages.filter((address) => {
+		const file = join(distDir, address.endsWith('.html') ? address : `${address}index.html`);
+		return pattern.test(readFileSync(file, 'utf8'));
+	});
+}
 
 /** A page's URL on the served site. */
 export function urlOf(address: string): string {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { parseTranscript } from '../../scripts/examples/transcript.ts';
-import { closeBrowser, inPool, newContext, origin, pages, urlOf } from './browser.ts';
+import { closeBrowser, inPool, newContext, origin, pagesWhoseHtml, urlOf } from './browser.ts';
 
 interface Copied {
 	address: string;
@@ -22,7 +22,7 @@ beforeAll(async () => {
 	context = await newContext();
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
 	// One page at a time: the clipboard is the whole browser's, shared by its pages.
-	await inPool(pages, 1, async (address) => {
+	await inPool(pagesWhoseHtml(/data-language="console"/), 1, async (address) => {
 		const page = await context.newPage();
 		try {
 			await page.goto(urlOf(address));

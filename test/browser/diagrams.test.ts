@@ -9,13 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { closeBrowser, inPool, newContext, pages, urlOf } from './browser.ts';
+import { closeBrowser, inPool, newContext, pagesWhoseHtml, urlOf } from './browser.ts';
 
 /** Where the screenshots go, to look at when a contrast check fails. */
 export const screenshotDir = join(tmpdir(), 'layerbook-diagrams');
 
-/** A diagram: an SVG in the page's content that is not a decorative icon. */
-const diagramSelector = 'main .sl-markdown-content svg:not([aria-hidden="true"]):not(.expressive-code svg)';
+/**
+ * A diagram: an SVG image in the page's content (the layer and lifecycle diagrams are
+ * `<svg role="img" aria-labelledby=...>`; icons are `aria-hidden`).
+ */
+const diagramSelector = 'main .sl-markdown-content svg[role="img"]';
 
 interface Label {
 	text: string;
@@ -40,7 +43,8 @@ const reports: DiagramReport[] = [];
 
 beforeAll(async () => {
 	mkdirSync(screenshotDir, { recursive: true });
-	const contentPages = pages.filter((address) => !address.includes('404'));
+	// Only pages with an SVG image in them are opened; the selector below decides what a diagram is.
+	const contentPages = pagesWhoseHtml(/<svg[^>]*role="img"/);
 	for (const theme of ['light', 'dark'] as const) {
 		const context = await newContext({ colorScheme: theme, reducedMotion: 'reduce' });
 		try {

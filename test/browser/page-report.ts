@@ -3,12 +3,9 @@
  * in the dark theme, a 375-pixel phone) and gathers what the tests then judge, so each page is
  * loaded once however many checks look at it.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { collectErrors, urlOf } from './browser.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { axeAddress } from './setup.ts';
 
 export interface AxeFinding {
 	rule: string;
@@ -165,7 +162,7 @@ export async function reportPage(context: BrowserContext, address: string): Prom
 		await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto(urlOf(address), { waitUntil: 'load' });
-		await page.evaluate(axeSource);
+		await page.addScriptTag({ url: urlOf(axeAddress) });
 		report.themes.light = (await page.getAttribute('html', 'data-theme')) ?? '';
 		report.h1Count = await page.locator('h1').count();
 		const anchors = await inPageAnchors(page);

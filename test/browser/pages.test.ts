@@ -3,35 +3,20 @@
  * work, no serious or critical axe-core violation (light theme, and colour contrast in the dark
  * theme), and no horizontal scrolling on a 375-pixel-wide phone.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { closeBrowser, inPool, newContext, pages } from './browser.ts';
-import { describeFindings, type PageReport, reportPage } from './page-report.ts';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { closeBrowser, newContext, pages } from './browser.ts';
+import { describeFindings, reportPage } from './page-report.ts';
 
-const reports = new Map<string, PageReport>();
+let context: BrowserContext;
 
 beforeAll(async () => {
-	// Each page in a fresh context (no cache, no storage: a first-time reader), two at a time:
-	// Chromium renders on one core while axe-core runs on the other.
-	const visited = await inPool(pages, 2, async (address) => {
-		const context = await newContext();
-		try {
-			return await reportPage(context, address);
-		} finally {
-			await context.close();
-		}
-	});
-	for (const report of visited) reports.set(report.address, report);
-}, 300_000);
+	context = await newContext();
+});
 
 afterAll(async () => {
 	await closeBrowser();
 });
-
-function reportOf(address: string): PageReport {
-	const report = reports.get(address);
-	if (report === undefined) throw new Error(`${address} was not visited`);
-	return report;
-}
 
 test('the site has pages in both languages to check', () => {
 	expect(pages).toContain('/');
@@ -39,35 +24,19 @@ test('the site has pages in both languages to check', () => {
 	expect(pages.length).toBeGreaterThanOrEqual(20);
 });
 
-describe.each(pages)('%s', (address) => {
-	test('logs no console error', () => {
-		expect(reportOf(address).errors).toEqual([]);
-	});
-
-	test('has exactly one h1', () => {
-		expect(reportOf(address).h1Count).toBe(1);
-	});
-
-	test('its in-page anchors lead to their targets', () => {
-		const report = reportOf(address);
-		expect(report.brokenAnchors, 'links to an id that is not on the page').toEqual([]);
-		expect(report.anchorsNotReached, 'table-of-contents links that did not show their section').toEqual([]);
-	});
-
-	test('axe-core finds no serious or critical violation (light theme)', () => {
-		expect(describeFindings(reportOf(address).axeLight)).toEqual([]);
-	});
-
-	test('axe-core finds no serious or critical contrast violation (dark theme)', () => {
-		const report = reportOf(address);
-		expect(report.themes).toEqual({ light: 'light', dark: 'dark' });
-		expect(describeFindings(report.axeDark)).toEqual([]);
-	});
-
-	test('does not scroll sideways at 375 pixels wide', () => {
-		const { narrow } = reportOf(address);
-		expect(narrow.offenders, `wider than ${narrow.viewport}px`).toEqual([]);
-		expect(narrow.scrolledBy).toBe(0);
-		expect(narrow.scrollWidth).toBeLessThanOrEqual(narrow.viewport);
-	});
+// Two pages at a time (the project's maxConcurrency): Chromium renders on one core while axe-core
+// runs on the other. Each page is loaded once; every check is a soft assertion, so one failing
+// check does not hide the others.
+test.concurrent.for(pages)('%s', async (address, { expect }) => {
+	const report = await reportPage(context, address);
+	expect.soft(report.errors, 'logs no console error').toEqual([]);
+	expect.soft(report.h1Count, 'has exactly one h1').toBe(1);
+	expect.soft(report.brokenAnchors, 'in-page links to an id that is not on the page').toEqual([]);
+	expect.soft(report.anchorsNotReached, 'table-of-contents links that did not show their section').toEqual([]);
+	expect.soft(describeFindings(report.axeLight), 'axe-core: serious or critical violations (light theme)').toEqual([]);
+	expect.soft(report.themes, 'Starlight follows the system theme').toEqual({ light: 'light', dark: 'dark' });
+	expect.soft(describeFindings(report.axeDark), 'axe-core: serious or critical contrast violations (dark theme)').toEqual([]);
+	const { narrow } = report;
+	expect.soft(narrow.offenders, `elements wider than the ${narrow.viewport}px viewport`).toEqual([]);
+	expect.soft(narrow.scrolledBy, 'horizontal scroll at 375 pixels').toBe(0);
 });

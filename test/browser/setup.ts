@@ -1,7 +1,11 @@
+import { createRequire } from 'node:module';
 import type { TestProject } from 'vitest/node';
 import { ensureChromium } from '../../scripts/quality/chromium.ts';
 import { serveStatic } from '../../scripts/quality/serve.ts';
 import { distDir, ensureBuilt } from '../../scripts/quality/site-build.ts';
+
+/** Where the served site also offers axe-core, for the pages to load like any script. */
+export const axeAddress = '/__layerbook/axe.min.js';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -17,7 +21,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	ensureChromium();
 	ensureBuilt();
-	const site = await serveStatic(distDir);
+	const axe = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+	const site = await serveStatic(distDir, { [axeAddress]: axe });
 	project.provide('siteOrigin', site.origin);
 	return () => site.close();
 }

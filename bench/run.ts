@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: measures the guide as readers and contributors meet it and writes the numbers
+ * to bench/RESULTS.md, with a description of the machine. Nothing here is asserted: the numbers
+ * are for the next contributor to compare against.
+ *
+ *   npm run bench                       # everything (the engine's cold provisioning and a full
+ *                                       # cold verification take many minutes)
+ *   npm run bench -- --engine-warm      # the engine's bench without cold provisioning
+ *   npm run bench -- --skip-verify      # leave out the two full verifications
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, homedir, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chapters } from '../src/chapters.ts';
+import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
+import { serveStatic } from '../scripts/quality/serve.ts';
+import { buildSite, distDir, root } from '../scripts/quality/site-build.ts';
+
+const engineWarmOnly = process.argv.includes('--engine-warm');
+const skipVerify = process.argv.includes('--skip-verify');
+/** `--verify-timeout=MIN`: give up on a verification run after that many minutes (default: none). */
+const verifyTimeoutMs = Number(process.argv.find((arg) => arg.startsWith('--verify-timeout='))?.split('=')[1] ?? 0) * 60_000;
+
+type Row = [string, string, string];
+const rows: Row[] = [];
+const notes: string[] = [];
+const log = (line: string): void => {
+	process.stderr.write(`bench: ${line}\n`);
+};
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+
+function machine(): string[] {
+	const os = readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="?([^"\n]*)"?/m)?.[1] ?? 'unknown';
+	const cpu = cpus();
+	let chromium = '';
+	try {
+		chromium = execFileSync(ensureChromium(), ['--version'], { encoding: 'utf8' }).trim();
+	} catch {
+		chromium = 'unknown';
+	}
+	let load = '';
+	try {
+		load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+	} catch {
+		load = 'unknown';
+	}
+	return [
+		`- CPU: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'})`,
+		`- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+		`- OS: ${os}, Linux ${release()}`,
+		`- Node.js ${process.version}; ${chromium}`,
+		`- Load average when the bench started (1, 5, 15 min): ${load}: other work on the machine slows every number below`,
+	];
+}
+
+// --- The site: build time -------------------------------------------------------------------
+function measureBuild(): boolean {
+	log('building the site (npx astro build)...');
+	try {
+		const ms = buildSite();
+		rows.push(['site build (`astro build`, incl. Pagefind)', seconds(ms), 'one build, warm npm cache']);
+		return true;
+	} catch (error) {
+		rows.push(['site build (`astro build`, incl. Pagefind)', 'failed', 'see the note below']);
+		const previous = existsSync(join(distDir, 'pagefind', 'pagefind-entry.json'));
+		notes.push(
+			`The site build failed${previous ? ', so the page and Lighthouse rows measure the previous build left in dist/' : ', so the page and Lighthouse rows are missing'}:\n\n\`\`\`\n${(error as Error).message.split('\n').slice(0, 12).join('\n')}\n\`\`\``,
+		);
+		return previous;
+	}
+}
+
+/** The chapter whose built page is largest: the longest chapter. */
+function longestChapter(): string {
+	let best = { address: `/${chapters[1]?.slug ?? 'introduction'}/`, size: 0 };
+	for (const chapter of chapters.filter((entry) => entry.kind === 'chapter')) {
+		const file = join(distDir, chapter.slug, 'index.html');
+		if (!existsSync(file)) continue;
+		const size = statSync(file).size;
+		if (size > best.size) best = { address: `/${chapter.slug}/`, size };
+	}
+	return best.address;
+}
+
+// --- A chapter page's weight, as Chromium loads it -------------------------------------------
+async function measurePageWeight(origin: string, address: string): Promise<void> {
+	const browser = await launchChromium();
+	try {
+		const page = await browser.newPage();
+		const sizes: { type: string; bytes: number; url: string }[] = [];
+		page.on('response', (response) => {
+			void response
+				.body()
+				.then((body) => sizes.push({ type: response.request().resourceType(), bytes: body.length, url: response.url() }))
+				.catch(() => undefined);
+		});
+		await page.goto(`${origin}${address}`, { waitUntil: 'networkidle' });
+		await page.waitForTimeout(500);
+		const inlineScripts = await page.evaluate(() =>
+			[...document.querySelectorAll('script:not([src])')].reduce((sum, script) => sum + new TextEncoder().encode(script.textContent ?? '').length, 0),
+		);
+		const js = sizes.filter((entry) => entry.type === 'script').reduce((sum, entry) => sum + entry.bytes, 0);
+		const html = sizes.filter((entry) => entry.type === 'document').reduce((sum, entry) => sum + entry.bytes, 0);
+		const total = sizes.reduce((sum, entry) => sum + entry.bytes, 0);
+		rows.push([`JavaScript of \`${address}\` (external files + inline scripts)`, `${kilobytes(js + inlineScripts)}`, `${kilobytes(js)} in ${sizes.filter((entry) => entry.type === 'script').length} files + ${kilobytes(inlineScripts)} inline; uncompressed; search loads more when opened`]);
+		rows.push([`total bytes of \`${address}\` (HTML + everything it loads)`, kilobytes(total), `${sizes.length} responses, HTML ${kilobytes(html)}; uncompressed, as served by a static host without gzip`]);
+	} finally {
+		await browser.close();
+	}
+}
+
+// --- Lighthouse ------------------------------------------------------------------------------
+async function measureLighthouse(origin: string, address: string): Promise<void> {
+	const chrome = await chromeLauncher.launch({
+		chromePath: ensureChromium(),
+		chromeFlags: ['--headless=new', ...chromiumArgs],
+	});
+	try {
+		const result = await lighthouse(`${origin}${address}`, {
+			port: chrome.port,
+			output: 'json',
+			logLevel: 'error',
+			onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+		});
+		const categories = result?.lhr.categories ?? {};
+		const score = (id: string): string => {
+			const value = categories[id]?.score;
+			return value === null || value === undefined ? 'n/a' : String(Math.round(value * 100));
+		};
+		rows.push([
+			`Lighthouse \`${address}\`: performance / accessibility / best practices / SEO`,
+			`${score('performance')} / ${score('accessibility')} / ${score('best-practices')} / ${score('seo')}`,
+			'Lighthouse defaults: mobile emulation, simulated slow 4G and CPU throttling',
+		]);
+	} catch (error) {
+		rows.push([`Lighthouse \`${address}\``, 'failed', (error as Error).message.split('\n')[0] ?? '']);
+	} finally {
+		chrome.kill();
+	}
+}
+
+// --- The sandbox engine ------------------------------------------------------------------------
+function measureEngine(): void {
+	const script = join(root, 'bench', 'engine.ts');
+	if (existsSync(script)) {
+		log(`the engine's own bench (bench/engine.ts${engineWarmOnly ? ' --warm' : ''}), minutes when cold...`);
+		const result = spawnSync('npx', ['tsx', script, ...(engineWarmOnly ? ['--warm'] : [])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+		const table = result.stdout.split('\n').filter((line) => /^\|/.test(line) && !/^\|\s*-/.test(line));
+		if (result.status !== 0 || table.length < 2) {
+			rows.push(['sandbox engine (bench/engine.ts)', 'failed', `exit ${String(result.status)}`]);
+			return;
+		}
+		for (const line of table.slice(1)) {
+			const [what = '', value = ''] = line.split('|').slice(1, -1).map((cell) => cell.trim());
+			rows.push([`engine: ${what}`, value, 'bench/engine.ts, its own instance `bench`']);
+		}
+		if (engineWarmOnly) rows.push(['engine: cold provisioning', 'not measured', 'run `npm run bench` without `--engine-warm`']);
+		return;
+	}
+	const started = performance.now();
+	const result = spawnSync('npm', ['run', 'engine', '--', 'up'], { cwd: root, stdio: 'ignore' });
+	rows.push(['engine: warm `npm run engine -- up`', result.status === 0 ? seconds(performance.now() - started) : 'failed', 'bench/engine.ts absent: warm only']);
+}
+
+// --- Verification, cold and warm result cache ----------------------------------------------------
+interface ChapterResult {
+	slug: string;
+	status: string;
+	durationMs: number;
+	blocks: { durationMs: number; status: string }[];
+}
+
+function resultsDirectory(): string {
+	const xdg = process.env['XDG_CACHE_HOME'];
+	return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'layerbook', 'results');
+}
+
+function verify(args: string[]): { ms: number; status: number | null; tail: string } {
+	const started = performance.now();
+	// Serialised with any other verification on this machine: one engine, one chapter at a time.
+	const result = spawnSync('flock', ['/tmp/layerbook-verify.lock', 'npm', 'run', 'verify', '--', ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+		...(verifyTimeoutMs > 0 ? { timeout: verifyTimeoutMs, killSignal: 'SIGINT' as const } : {}),
+	});
+	const timedOut = result.error !== undefined && 'code' in result.error && result.error.code === 'ETIMEDOUT';
+	return { ms: performance.now() - started, status: timedOut ? null : result.status, tail: `${timedOut ? `(stopped after ${verifyTimeoutMs / 60_000} min)\n` : ''}${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd().split('\n').slice(-8).join('\n') };
+}
+
+function measureVerification(): void {
+	if (skipVerify) {
+		rows.push(['full verification, cold result cache (`verify --force`)', 'not measured', '`--skip-verify`']);
+		rows.push(['full verification, warm result cache (`verify`)', 'not measured', '`--skip-verify`']);
+		rows.push(['harness overhead', 'not measured', '`--skip-verify`']);
+		return;
+	}
+	log('full verification with a cold result cache (npm run verify -- --force): many minutes...');
+	const since = Date.now();
+	const cold = verify(['--force']);
+	rows.push([
+		'full verification, cold result cache (`verify --force`)',
+		cold.status === null ? `> ${seconds(cold.ms)}` : seconds(cold.ms),
+		cold.status === 0 ? 'every chapter passed' : cold.status === null ? 'stopped at the time limit (see notes)' : `exit ${String(cold.status)}: not every chapter passed (see notes)`,
+	]);
+	if (cold.status !== 0) notes.push(`The cold verification ended with:\n\n\`\`\`\n${cold.tail}\n\`\`\``);
+	log('full verification with a warm result cache (npm run verify)...');
+	const warm = verify([]);
+	rows.push(['full verification, warm result cache (`verify`)', seconds(warm.ms), warm.status === 0 ? 'unchanged chapters are not run again' : `exit ${String(warm.status)}`]);
+
+	// The harness reports time per block, not per docker command: its overhead is measured as the
+	// chapter's wall time outside its blocks (engine reset, workspace, extraction) against the time
+	// inside them, which is almost all docker commands (plus the harness's per-block matching).
+	const directory = resultsDirectory();
+	const results: ChapterResult[] = existsSync(directory)
+		? readdirSync(directory)
+				.filter((name) => name.endsWith('.json') && statSync(join(directory, name)).mtimeMs >= since)
+				.map((name) => JSON.parse(readFileSync(join(directory, name), 'utf8')) as ChapterResult)
+		: [];
+	const chapterMs = results.reduce((sum, result) => sum + result.durationMs, 0);
+	const blockMs = results.reduce((sum, result) => sum + result.blocks.reduce((inner, block) => inner + block.durationMs, 0), 0);
+	if (results.length === 0 || blockMs === 0) {
+		rows.push(['harness overhead vs time inside docker commands', 'unmeasured', 'no chapter results were written by the cold run']);
+	} else {
+		rows.push([
+			'harness overhead vs time inside blocks',
+			`${(((chapterMs - blockMs) / blockMs) * 100).toFixed(1)} %`,
+			`${results.length} chapters: ${seconds(chapterMs - blockMs)} outside blocks, ${seconds(blockMs)} inside; per-command timings are not reported, so the share of the harness inside a block (matching, markers) is not separated from docker's`,
+		]);
+	}
+}
+
+// --- Run and write ---------------------------------------------------------------------------------
+const started = new Date();
+const description = machine();
+if (measureBuild()) {
+	const site = await serveStatic(distDir);
+	try {
+		const chapter = longestChapter();
+		log(`page weight and Lighthouse (home, ${chapter})...`);
+		await measurePageWeight(site.origin, chapter);
+		await measureLighthouse(site.origin, '/');
+		await measureLighthouse(site.origin, chapter);
+	} finally {
+		await site.close();
+	}
+}
+measureEngine();
+measureVerification();
+
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+const lines = [
+	'# Benchmarks',
+	'',
+	`Measured by \`npm run bench\` (bench/run.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${commit}, with the working tree as it was then. Numbers are measured, not asserted; compare them only with runs on a similar machine.`,
+	'',
+	'## Machine',
+	'',
+	...description,
+	'',
+	'## Results',
+	'',
+	'| what | measured | how |',
+	'| --- | --- | --- |',
+	...rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`),
+	'',
+	...(notes.length > 0 ? ['## Notes', '', ...notes.flatMap((note) => [note, ''])] : []),
+];
+writeFileSync(join(root, 'bench', 'RESULTS.md'), `${lines.join('\n').trimEnd()}\n`);
+log('wrote bench/RESULTS.md');
