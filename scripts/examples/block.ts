@@ -7,6 +7,17 @@ import type { BlockMeta } from './meta.ts';
 
 export const shellLanguages = new Set(['sh', 'bash', 'shell']);
 
+/** Shiki's other names for the same things, which the page would render but the harness would not run. */
+export const misleadingLanguages: Readonly<Record<string, string>> = {
+	zsh: 'sh',
+	shellsession: 'console',
+	'shell-session': 'console',
+	'sh-session': 'console',
+	shellscript: 'sh',
+};
+
+const dockerfileLanguages = new Set(['dockerfile', 'docker', 'containerfile']);
+
 /**
  * - `shell`: commands run in the chapter's shell
  * - `console`: a transcript, commands run and their output matched
@@ -46,14 +57,14 @@ export function blockKind(lang: string, meta: BlockMeta): BlockKind {
 	if (shellLanguages.has(language)) return 'shell';
 	if (language === 'console') return 'console';
 	if (meta.title !== undefined) return 'file';
-	if (language === 'dockerfile') return 'dockerfile';
+	if (dockerfileLanguages.has(language)) return 'dockerfile';
 	return 'shown';
 }
 
 /** Whether a block's content is a Dockerfile: by language, or by its file name. */
 export function isDockerfile(block: Pick<Block, 'lang' | 'meta' | 'kind'>): boolean {
 	if (block.kind !== 'file' && block.kind !== 'dockerfile') return false;
-	if (block.lang.toLowerCase() === 'dockerfile') return true;
+	if (dockerfileLanguages.has(block.lang.toLowerCase())) return true;
 	const name = block.meta.title?.split('/').at(-1) ?? '';
 	return /^(Dockerfile|Containerfile)(\..+)?$/.test(name) || name.endsWith('.Dockerfile');
 }

@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFileMessage } from 'vfile-message';
-import { type Block, blockHash, blockKind, isDockerfile } from './block.ts';
+import { type Block, blockHash, blockKind, isDockerfile, misleadingLanguages } from './block.ts';
 import { lintDockerfile } from './lint-dockerfile.ts';
 import { type BlockMeta, parseMeta, titlePathProblem } from './meta.ts';
 import { ChapterProblems, type Problem } from './problem.ts';
@@ -70,6 +70,8 @@ export function extractBlocks(file: string, source: string): Block[] {
 			continue;
 		}
 		const meta: BlockMeta = parsed.meta;
+		const instead = misleadingLanguages[fence.lang.toLowerCase()];
+		if (instead !== undefined) at(`"${fence.lang}" is never run: write "${instead}" so the harness runs it, or "text" for a block only shown`);
 		const kind = blockKind(fence.lang, meta);
 		const codeLine = fence.line + 1;
 		if (kind === 'shown' && hasHarnessMeta(meta)) {

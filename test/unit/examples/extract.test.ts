@@ -109,6 +109,12 @@ describe('extractBlocks', () => {
 		]);
 	});
 
+	it('refuses shell languages the harness would not run', () => {
+		expect(() => extractBlocks('x.mdx', '```shellsession\n$ docker ps\n```')).toThrow('x.mdx:1: "shellsession" is never run: write "console"');
+		expect(() => extractBlocks('x.mdx', '```zsh\ndocker ps\n```')).toThrow('x.mdx:1: "zsh" is never run: write "sh"');
+		expect(extractBlocks('x.mdx', '```docker\nFROM busybox\n```')[0]?.kind).toBe('dockerfile');
+	});
+
 	it('reports console output before any command', async () => {
 		expect(await problemsOf('bad-console.mdx')).toEqual(['invalid/bad-console.mdx:6: output before the first "$ " command']);
 	});
