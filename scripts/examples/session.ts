@@ -191,7 +191,7 @@ export class Session {
 		});
 		if (timedOut) await this.close();
 		await typing?.catch(() => undefined);
-		const output = await readFile(outputFile, 'utf8').catch(() => '');
+		const output = this.#asTyped(await readFile(outputFile, 'utf8').catch(() => ''));
 		const durationMs = Date.now() - started;
 		if (timedOut) return { exitCode: 124, failedLine: undefined, output, timedOut, durationMs };
 		if (reply === 'closed') {
@@ -200,6 +200,15 @@ export class Session {
 		const [status, failed] = reply.split(' ').map(Number);
 		const failedLine = failed !== undefined && failed > lineOffset ? failed - lineOffset : undefined;
 		return { exitCode: status ?? 255, failedLine, output, timedOut: false, durationMs };
+	}
+
+	/**
+	 * Bash names the sourced file in its own errors (`/tmp/…/code-3.sh: line 2: fooo: command not
+	 * found`); a reader typing the command sees `bash: fooo: command not found`.
+	 */
+	#asTyped(output: string): string {
+		const escaped = this.#control.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		return output.replace(new RegExp(`${escaped}/code-\\d+\\.sh: line \\d+: `, 'g'), 'bash: ');
 	}
 
 	/** The shell's current directory, where a file block is written. */
@@ -250,7 +259,7 @@ export class Session {
 	/** What each background block has printed so far. */
 	async backgroundOutputs(): Promise<{ label: string; output: string }[]> {
 		return Promise.all(
-			[...this.#background.values()].map(async (job) => ({ label: job.label, output: await readFile(job.output, 'utf8').catch(() => '') })),
+			[...this.#background.values()].map(async (job) => ({ label: job.label, output: this.#asTyped(await readFile(job.output, 'utf8').catch(() => '')) })),
 		);
 	}
 

@@ -42,6 +42,12 @@ describe('Session', () => {
 		expect((await shell.run('echo next', { timeoutMs: 5000 })).output).toBe('next\n');
 	});
 
+	it('reports errors as bash does for a typed command, not naming its own files', async () => {
+		const shell = await start();
+		const result = await shell.run('echo ok\nfooo --version', { timeoutMs: 5000 });
+		expect(result).toMatchObject({ exitCode: 127, failedLine: 2, output: 'ok\nbash: fooo: command not found\n' });
+	});
+
 	it('kills the code and everything it started at its time limit', async () => {
 		const shell = await start();
 		const result = await shell.run('sleep 300 &\nsleep 301', { timeoutMs: 500 });
