@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites with different needs: unit tests need nothing, the engine and examples suites need
-// the sandbox engine (started once by their global setup), the site suite needs a built site.
+// Five suites with different needs: unit tests need nothing; the engine suite runs its own engine
+// instance and the examples suite the default one; the site and browser suites need a built site.
+// On two cores, the suites that drive dockerd or Chromium run one group after another
+// (sequence.groupOrder) rather than fighting over the machine.
 export default defineConfig({
 	test: {
 		projects: [
@@ -9,6 +11,30 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/unit/**/*.test.ts'],
+					sequence: { groupOrder: 0 },
+				},
+			},
+			{
+				test: {
+					name: 'site',
+					include: ['test/site/**/*.test.ts'],
+					globalSetup: ['test/site/setup.ts'],
+					sequence: { groupOrder: 0 },
+					testTimeout: 60_000,
+					hookTimeout: 300_000,
+				},
+			},
+			{
+				test: {
+					name: 'engine',
+					include: ['test/engine/**/*.test.ts'],
+					globalSetup: ['test/engine/setup.ts'],
+					// The files reset and stop their engine instance: one at a time.
+					fileParallelism: false,
+					sequence: { groupOrder: 1 },
+					testTimeout: 180_000,
+					// The first `up` on a new machine builds the stand-in base images.
+					hookTimeout: 1_800_000,
 				},
 			},
 			{
@@ -18,19 +44,9 @@ export default defineConfig({
 					globalSetup: ['test/examples/setup.ts'],
 					// One engine, one chapter at a time: chapters reset the engine after themselves.
 					fileParallelism: false,
-					sequence: { concurrent: false },
+					sequence: { concurrent: false, groupOrder: 2 },
 					testTimeout: 600_000,
-					// The first `up` on a new machine builds the stand-in base images.
 					hookTimeout: 1_800_000,
-				},
-			},
-			{
-				test: {
-					name: 'site',
-					include: ['test/site/**/*.test.ts'],
-					globalSetup: ['test/site/setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 300_000,
 				},
 			},
 			{
@@ -40,6 +56,7 @@ export default defineConfig({
 					name: 'browser',
 					include: ['test/browser/**/*.test.ts'],
 					globalSetup: ['test/browser/setup.ts'],
+					sequence: { groupOrder: 3 },
 					maxConcurrency: 2,
 					testTimeout: 120_000,
 					hookTimeout: 300_000,
