@@ -27,6 +27,7 @@ const displayKeys = [
 	'showLineNumbers',
 	'startLineNumber',
 	'useDiffSyntax',
+	'lang',
 ] as const;
 
 const knownKeys = new Set<string>([...harnessKeys, ...displayKeys].map((key) => key.toLowerCase()));
