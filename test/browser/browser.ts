@@ -61,8 +61,10 @@ export function collectErrors(page: Page): string[] {
 		if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
 	});
 	page.on('requestfailed', (request) => {
-		// Only the site's own resources: the page must not reach anywhere else.
-		errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+		const reason = request.failure()?.errorText ?? 'unknown';
+		// A request cut short because the reader moved on (a click to another page) is no failure.
+		if (reason === 'net::ERR_ABORTED') return;
+		errors.push(`request failed: ${request.url()} (${reason})`);
 	});
 	return errors;
 }

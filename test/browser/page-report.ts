@@ -181,7 +181,8 @@ export async function reportPage(context: BrowserContext, address: string): Prom
 		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 		report.narrow = await horizontalOverflow(page);
 	} finally {
-		report.errors = errors;
+		// A copy: whatever the page logs while it closes is not the reader's page.
+		report.errors = [...errors];
 		await page.close();
 	}
 	return report;
