@@ -4,6 +4,7 @@
  * to a file and sourced; an ERR trap stops it at its first failing command and tells which line.
  */
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { mkdir, mkdtemp, open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,8 @@ const lineOffset = prelude.length;
 
 /** How long the screen must be still before the next line of tty input is typed. */
 const settleMs = 400;
+/** How long a program that prints nothing is given to start before input is typed. */
+const quietStartMs = 1500;
 
 function quote(value: string): string {
 	return `'${value.replaceAll("'", `'\\''`)}'`;
@@ -172,6 +175,7 @@ export class Session {
 		const started = Date.now();
 		let line: string;
 		let typing: Promise<void> | undefined;
+		let input: string | undefined;
 		if (options.tty === undefined) {
 			await writeFile(script, `${prelude.join('\n')}\n${code}\n`);
 			line = `__lb_line=0; { source ${quote(script)}; } >${quote(outputFile)} 2>&1 </dev/null; echo "${this.#token} ${id} $? $__lb_line"`;
@@ -179,7 +183,7 @@ export class Session {
 			// A pseudo-terminal needs a process of its own: it sees the exported variables and the
 			// current directory, as a new terminal tab would.
 			await writeFile(script, `${code}\n`);
-			const input = join(this.#control, `input-${id}`);
+			input = join(this.#control, `input-${id}`);
 			await execa('mkfifo', [input]);
 			const command = `bash --noprofile --norc ${quote(script)}`;
 			line = `TERM=xterm script -qefc ${quote(command)} /dev/null <${quote(input)} >${quote(outputFile)} 2>&1; echo "${this.#token} ${id} $? 0"`;
@@ -190,6 +194,11 @@ export class Session {
 			throw error;
 		});
 		if (timedOut) await this.close();
+		// A typist still waiting for the terminal to open its input is let go: opening the pipe's
+		// other end unblocks it, and its writes then fail, which is fine now.
+		if (input !== undefined && (timedOut || reply === 'closed')) {
+			await open(input, constants.O_RDONLY | constants.O_NONBLOCK).then((handle) => handle.close(), () => undefined);
+		}
 		await typing?.catch(() => undefined);
 		const output = this.#asTyped(await readFile(outputFile, 'utf8').catch(() => ''));
 		const durationMs = Date.now() - started;
@@ -232,14 +241,21 @@ export class Session {
 		}
 	}
 
+	/**
+	 * Waits until the output has not changed for a moment: the program is waiting for input.
+	 * A program that prints nothing first (`cat`) is given `quietStartMs` to start.
+	 */
 	async #settle(file: string): Promise<void> {
+		const started = Date.now();
 		let size = -1;
 		let still = 0;
-		while (still < settleMs && this.#closed === undefined) {
+		for (;;) {
 			await new Promise((resolve) => setTimeout(resolve, 100));
+			if (this.#closed !== undefined) return;
 			const now = (await stat(file).catch(() => undefined))?.size ?? 0;
-			still = now === size && now > 0 ? still + 100 : 0;
+			still = now === size ? still + 100 : 0;
 			size = now;
+			if (still >= settleMs && (now > 0 || Date.now() - started >= quietStartMs)) return;
 		}
 	}
 

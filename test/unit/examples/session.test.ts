@@ -67,6 +67,20 @@ describe('Session', () => {
 		expect(await processTree(pid)).toEqual([pid]);
 	});
 
+	it('kills a pseudo-terminal program at its time limit, typed input or not', async () => {
+		const shell = await start();
+		const result = await shell.run('sleep 300', { timeoutMs: 1000, tty: { input: ['never read', 'nor this'] } });
+		expect(result).toMatchObject({ exitCode: 124, timedOut: true });
+		expect(await processTree(shell.pid)).toEqual([shell.pid]);
+	});
+
+	it('types input into a program that prints nothing first', async () => {
+		const shell = await start();
+		const result = await shell.run('head -n 1', { timeoutMs: 10_000, tty: { input: ['typed'] } });
+		expect(result.exitCode).toBe(0);
+		expect(result.output.replace(/\r/g, '')).toBe('typed\ntyped\n');
+	});
+
 	it('types input into a pseudo-terminal once it has settled', async () => {
 		const shell = await start();
 		const result = await shell.run('tty >/dev/null && echo "a terminal"; read -r line; echo "read $line"', {
