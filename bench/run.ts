@@ -7,6 +7,9 @@
  *                                       # cold verification take many minutes)
  *   npm run bench -- --engine-warm      # the engine's bench without cold provisioning
  *   npm run bench -- --skip-verify      # leave out the two full verifications
+ *   npm run bench -- --only=site        # measure only some sections (site, engine, verify); the
+ *                                       # others keep their last results from bench/results.json
+ *   npm run bench -- --verify-timeout=10  # stop each verification after 10 minutes
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -21,12 +24,41 @@ import { buildSite, distDir, root } from '../scripts/quality/site-build.ts';
 
 const engineWarmOnly = process.argv.includes('--engine-warm');
 const skipVerify = process.argv.includes('--skip-verify');
+/** `--only=site,engine,verify`: measure only those sections, keeping the others' last results. */
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.split('=')[1]?.split(',');
+const wanted = (section: Section): boolean => only === undefined || only.includes(section);
 /** `--verify-timeout=MIN`: give up on a verification run after that many minutes (default: none). */
 const verifyTimeoutMs = Number(process.argv.find((arg) => arg.startsWith('--verify-timeout='))?.split('=')[1] ?? 0) * 60_000;
 
+type Section = 'site' | 'engine' | 'verify';
 type Row = [string, string, string];
-const rows: Row[] = [];
-const notes: string[] = [];
+interface SectionResult {
+	/** When the section was measured, and at which commit. */
+	measured: string;
+	commit: string;
+	machine: string[];
+	rows: Row[];
+	notes: string[];
+}
+const sections: Section[] = ['site', 'engine', 'verify'];
+const resultsJson = join(root, 'bench', 'results.json');
+/** Every section's last measurement: a run updates only the sections it measures. */
+const results: Partial<Record<Section, SectionResult>> = existsSync(resultsJson)
+	? (JSON.parse(readFileSync(resultsJson, 'utf8')) as Partial<Record<Section, SectionResult>>)
+	: {};
+let current: Section = 'site';
+let rows: Row[] = [];
+let notes: string[] = [];
+function begin(section: Section): void {
+	current = section;
+	rows = [];
+	notes = [];
+}
+function finish(): void {
+	const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+	results[current] = { measured: new Date().toISOString().slice(0, 16).replace('T', ' '), commit, machine: description, rows, notes };
+	writeResults();
+}
 const log = (line: string): void => {
 	process.stderr.write(`bench: ${line}\n`);
 };
@@ -221,7 +253,6 @@ function measureVerification(): void {
 	]);
 	if (cold.status !== 0) notes.push(`The cold verification ended with:\n\n\`\`\`\n${cold.tail}\n\`\`\``);
 	if (cold.waitedMs > 1000) notes.push(`The cold verification first waited ${seconds(cold.waitedMs)} for another verification on this machine to release the lock; that wait is not counted.`);
-	writeResults();
 	log('full verification with a warm result cache (npm run verify)...');
 	const warm = verify([]);
 	rows.push(['full verification, warm result cache (`verify`)', seconds(warm.ms), warm.status === 0 ? 'unchanged chapters are not run again' : `exit ${String(warm.status)}: chapters that did not pass are run again`]);
@@ -251,45 +282,53 @@ function measureVerification(): void {
 
 // --- Run and write ---------------------------------------------------------------------------------
 function writeResults(): void {
-	const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim();
+	writeFileSync(resultsJson, `${JSON.stringify(results, null, '\t')}\n`);
 	const lines = [
 		'# Benchmarks',
 		'',
-		`Measured by \`npm run bench\` (bench/run.ts) on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC at commit ${commit}, with the working tree as it was then. Numbers are measured, not asserted; compare them only with runs on a similar machine.`,
+		'Measured by `npm run bench` (bench/run.ts; raw numbers in bench/results.json), each section at the time and commit it names, with the working tree as it was then. Numbers are measured, not asserted; compare them only with runs on a similar machine.',
 		'',
-		'## Machine',
-		'',
-		...description,
-		'',
-		'## Results',
-		'',
-		'| what | measured | how |',
-		'| --- | --- | --- |',
-		...rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`),
-		'',
-		...(notes.length > 0 ? ['## Notes', '', ...notes.flatMap((note) => [note, ''])] : []),
 	];
+	const machines = new Set<string>();
+	for (const section of sections) {
+		const result = results[section];
+		if (result === undefined) continue;
+		machines.add(result.machine.join('\n'));
+		lines.push(`## ${{ site: 'The site', engine: 'The sandbox engine', verify: 'Verification' }[section]} (${result.measured} UTC, commit ${result.commit})`, '');
+		lines.push('| what | measured | how |', '| --- | --- | --- |');
+		lines.push(...result.rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`), '');
+		for (const note of result.notes) lines.push(note, '');
+	}
+	lines.push('## Machine', '');
+	for (const machine of machines) lines.push(machine, '');
 	writeFileSync(join(root, 'bench', 'RESULTS.md'), `${lines.join('\n').trimEnd()}\n`);
 }
 
-const started = new Date();
 const description = machine();
-if (measureBuild()) {
-	const site = await serveStatic(distDir);
-	try {
-		const chapter = longestChapter();
-		log(`page weight and Lighthouse (home, ${chapter})...`);
-		await measurePageWeight(site.origin, chapter);
-		await measureLighthouse(site.origin, '/');
-		await measureLighthouse(site.origin, chapter);
-	} finally {
-		await site.close();
+if (wanted('site')) {
+	begin('site');
+	if (measureBuild()) {
+		const site = await serveStatic(distDir);
+		try {
+			const chapter = longestChapter();
+			log(`page weight and Lighthouse (home, ${chapter})...`);
+			await measurePageWeight(site.origin, chapter);
+			await measureLighthouse(site.origin, '/');
+			await measureLighthouse(site.origin, chapter);
+		} finally {
+			await site.close();
+		}
 	}
+	finish();
 }
-writeResults();
-measureEngine();
-writeResults();
-measureVerification();
-
-writeResults();
-log('wrote bench/RESULTS.md');
+if (wanted('engine')) {
+	begin('engine');
+	measureEngine();
+	finish();
+}
+if (wanted('verify')) {
+	begin('verify');
+	measureVerification();
+	finish();
+}
+log('wrote bench/RESULTS.md and bench/results.json');
