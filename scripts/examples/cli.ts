@@ -1,14 +1,15 @@
 /**
  * The harness for people:
- *   npm run verify -- [chapter…] [--force] [--keep] [--update]
+ *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update]
  *   npm run record -- [chapter…] [--force]
  *   npm run record:check
  */
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Engine, up } from '../engine/index.ts';
 import { blockLabel } from './block.ts';
 import { cachedResult, storeResult } from './cache.ts';
-import { type Chapter, chapterSlugs, executableBlocks, loadChapter } from './chapter.ts';
+import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile } from './chapter.ts';
 import { ChapterProblems, type Problem, formatProblem } from './problem.ts';
 import { type VerificationRecord, readRecord, recordPath, recordedChapter, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
@@ -23,6 +24,12 @@ const write = (text: string): void => {
 
 /** Reads the chosen chapters, or all; every problem is reported before anything runs. */
 async function readChapters(selected: string[]): Promise<Chapter[]> {
+	// A path to an .mdx file runs that file as a chapter: a draft, or one of the harness's fixtures.
+	const files = selected.filter((name) => name.endsWith('.mdx'));
+	if (files.length > 0) {
+		if (files.length !== selected.length) throw new Error('give either chapter names or .mdx files, not both');
+		return Promise.all(files.map((path) => loadChapterFile(resolve(path), basename(path, '.mdx'))));
+	}
 	const slugs = await chapterSlugs();
 	const unknown = selected.filter((slug) => !slugs.includes(slug));
 	if (unknown.length > 0) throw new Error(`no such chapter: ${unknown.join(', ')} (chapters: ${slugs.join(', ')})`);
@@ -92,6 +99,7 @@ async function verify(positionals: string[], options: RunOptions): Promise<numbe
 }
 
 async function record(positionals: string[], options: RunOptions): Promise<number> {
+	if (positionals.some((name) => name.endsWith('.mdx'))) throw new Error('the record holds the guide\'s chapters only: name them by slug');
 	const chapters = await readChapters(positionals);
 	const engine = await startEngine();
 	const results = await runChapters(chapters, engine, { ...options, keep: false, update: false });

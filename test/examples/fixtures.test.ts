@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import { execa } from 'execa';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChapterFile } from '../../scripts/examples/chapter.ts';
+import { ChapterProblems } from '../../scripts/examples/problem.ts';
 import type { ChapterResult } from '../../scripts/examples/result.ts';
 import { runChapter } from '../../scripts/examples/runner.ts';
 import { chapterSuite } from './chapter-suite.ts';
@@ -112,6 +113,52 @@ describe('broken fixtures', () => {
 			'wrong-exit.mdx',
 			'wrong-output.mdx',
 		]);
+	});
+});
+
+describe('input refused before anything runs', () => {
+	it.each([
+		['path-escape.mdx', 5, /title "\.\.\/server\.js" leaves the working directory/],
+		['unknown-key.mdx', 7, /unknown meta key "retries"/],
+		['malformed.mdx', 7, /malformed MDX: Expected a closing tag for `<Aside>`/],
+	])('%s: at its line', async (name, line, message) => {
+		const path = new URL(`invalid/${name}`, fixtures).pathname;
+		const error: unknown = await loadChapterFile(path, name).then(
+			() => undefined,
+			(caught: unknown) => caught,
+		);
+		expect(error).toBeInstanceOf(ChapterProblems);
+		const [problem] = error instanceof ChapterProblems ? error.problems : [];
+		expect(problem?.line).toBe(line);
+		expect(problem?.message).toMatch(message);
+	});
+});
+
+describe('Ctrl-C', () => {
+	it('stops the chapter, its background blocks and containers, and resets the engine', async () => {
+		const { env } = inject('engine');
+		const chapter = new URL('interrupt/long-running.mdx', fixtures).pathname;
+		const cli = execa(process.execPath, ['--import', 'tsx', 'scripts/examples/cli.ts', 'verify', chapter], { all: true, reject: false });
+		let printed = '';
+		cli.all?.on('data', (chunk: Buffer) => {
+			printed += chunk.toString();
+		});
+		// Once the last block has started and its containers run, interrupt it as a terminal would.
+		const deadline = Date.now() + 120_000;
+		while (!printed.includes('long-running.mdx:9 ') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+		for (;;) {
+			const { stdout } = await execa('docker', ['ps', '-q'], { env });
+			if (stdout.split('\n').filter(Boolean).length === 2 || Date.now() > deadline) break;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		cli.kill('SIGINT');
+		const result = await cli;
+		expect(result.exitCode, printed).toBe(130);
+		expect(printed).toMatch(/SIGINT: stopping 1 chapter run\(s\) and resetting the engine/);
+		expect((await execa('docker', ['ps', '-aq'], { env })).stdout).toBe('');
+		const { stdout } = await execa('ps', ['-eo', 'args']);
+		expect(stdout).not.toMatch(/^sleep 60[012]$/m);
+		expect(stdout).not.toMatch(/docker run --rm --name interrupted/);
 	});
 });
 
