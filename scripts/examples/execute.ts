@@ -45,6 +45,12 @@ export function lastCommandStart(code: string): number {
 	return commandStart(lines, last);
 }
 
+/** The lines typed into a tty block: `stdin="a\nb\n"` is two lines, as `stdin="a\nb"` is. */
+function typedLines(stdin: string | undefined): string[] {
+	if (stdin === undefined) return [];
+	return stdin.replace(/\n$/, '').split('\n');
+}
+
 function tail(text: string, count = 20): string {
 	return text.split('\n').slice(-count).join('\n');
 }
@@ -54,7 +60,7 @@ function seconds(ms: number): string {
 }
 
 async function runShell(block: Block, session: Session, timeoutMs: number): Promise<Attempt> {
-	const tty = block.meta.tty === true ? { input: block.meta.stdin === undefined ? [] : block.meta.stdin.split('\n') } : undefined;
+	const tty = block.meta.tty === true ? { input: typedLines(block.meta.stdin) } : undefined;
 	const result = await session.run(block.code, { timeoutMs, tty });
 	const output = normalise(result.output, session.workspace);
 	const lines = block.code.split('\n');
@@ -97,7 +103,7 @@ async function runConsole(block: Block, session: Session, timeoutMs: number, opt
 	let exitCode = 0;
 	for (const [index, command] of commands.entries()) {
 		const last = index === commands.length - 1;
-		const tty = block.meta.tty === true ? { input: last && block.meta.stdin !== undefined ? block.meta.stdin.split('\n') : [] } : undefined;
+		const tty = block.meta.tty === true ? { input: last ? typedLines(block.meta.stdin) : [] } : undefined;
 		const result = await session.run(command.command, { timeoutMs: Math.max(deadline - Date.now(), 1), tty });
 		const output = normalise(result.output, session.workspace);
 		transcript.push(`$ ${command.command}`, ...(output === '' ? [] : [output]));

@@ -40,6 +40,9 @@ const lineOffset = prelude.length;
 
 /** How long the screen must be still before the next line of tty input is typed. */
 const settleMs = 400;
+/** The reader's terminal: COLUMNS in the environment, and the pseudo-terminal's size. */
+const columns = 120;
+const rows = 40;
 /** How long a program that prints nothing is given to start before input is typed. */
 const quietStartMs = 1500;
 
@@ -106,7 +109,7 @@ export class Session {
 			LANG: 'C.UTF-8',
 			LC_ALL: 'C.UTF-8',
 			TZ: 'UTC',
-			COLUMNS: '120',
+			COLUMNS: String(columns),
 			TERM: 'dumb',
 			USER: process.env['USER'] ?? 'root',
 			TMPDIR: join(root, 'harness'),
@@ -185,7 +188,8 @@ export class Session {
 			await writeFile(script, `${code}\n`);
 			input = join(this.#control, `input-${id}`);
 			await execa('mkfifo', [input]);
-			const command = `bash --noprofile --norc ${quote(script)}`;
+			// The terminal is as wide as COLUMNS says; a new pseudo-terminal would be 0 by 0.
+			const command = `stty cols ${columns} rows ${rows} 2>/dev/null; exec bash --noprofile --norc ${quote(script)}`;
 			line = `TERM=xterm script -qefc ${quote(command)} /dev/null <${quote(input)} >${quote(outputFile)} 2>&1; echo "${this.#token} ${id} $? 0"`;
 			typing = this.#type(input, outputFile, options.tty.input);
 		}

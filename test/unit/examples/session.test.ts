@@ -83,11 +83,11 @@ describe('Session', () => {
 
 	it('types input into a pseudo-terminal once it has settled', async () => {
 		const shell = await start();
-		const result = await shell.run('tty >/dev/null && echo "a terminal"; read -r line; echo "read $line"', {
+		const result = await shell.run('tty >/dev/null && echo "a terminal"; stty size; read -r line; echo "read $line"', {
 			timeoutMs: 10_000,
 			tty: { input: ['hello'] },
 		});
 		expect(result.exitCode).toBe(0);
-		expect(result.output.replace(/\r/g, '')).toBe('a terminal\nhello\nread hello\n');
+		expect(result.output.replace(/\r/g, '')).toBe('a terminal\n40 120\nhello\nread hello\n');
 	});
 });
