@@ -52,7 +52,7 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
         dockerHost: host,
         env,
         version: info.ServerVersion,
-        os: info.OSType,
+        os: info.OperatingSystem,
         arch: info.Architecture,
         baseImages: baseImagesFromState(state),
       };
@@ -74,7 +74,7 @@ async function upExternal(host: string, progress: (line: string) => void): Promi
   if (!isEmpty(foreign)) throw new ForeignObjectsError(host, foreign);
   await markVetted(host);
   const info = await dockerInfo(env);
-  return { dockerHost: host, env, version: info.ServerVersion, os: info.OSType, arch: info.Architecture, baseImages: present };
+  return { dockerHost: host, env, version: info.ServerVersion, os: info.OperatingSystem, arch: info.Architecture, baseImages: present };
 }
 
 async function presentBaseImages(env: Record<string, string>): Promise<BaseImage[]> {

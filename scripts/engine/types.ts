@@ -13,7 +13,7 @@ export interface Engine {
   env: Record<string, string>;
   /** daemon version, e.g. '20.10.24+dfsg1' */
   version: string;
-  /** from docker info: OSType and Architecture */
+  /** from docker info: OperatingSystem (the host the daemon runs on) and Architecture */
   os: string;
   arch: string;
   baseImages: BaseImage[];

@@ -6,7 +6,6 @@ export interface VerificationLabels {
 	skipped: (reason: string) => string;
 	stale: string;
 	output: string;
-	noOutput: string;
 	shortened: (lines: number) => string;
 }
 
@@ -16,7 +15,6 @@ export const labels: Record<GuideLanguage, VerificationLabels> = {
 		skipped: (reason) => `실행하지 않음: ${reason}`,
 		stale: '검증되지 않음: 기록 이후에 바뀐 블록입니다',
 		output: '실행 결과',
-		noOutput: '(출력 없음)',
 		shortened: (lines) => `… ${lines}줄 생략 …`,
 	},
 	en: {
@@ -24,7 +22,6 @@ export const labels: Record<GuideLanguage, VerificationLabels> = {
 		skipped: (reason) => `Not run: ${reason}`,
 		stale: 'Not verified: this block changed after it was recorded',
 		output: 'Output',
-		noOutput: '(no output)',
 		shortened: (lines) => `… ${lines} lines left out …`,
 	},
 };

@@ -93,14 +93,13 @@ function statusElement(verification: BlockVerification, words: VerificationLabel
 	const children: MdxJsxFlowElement['children'] = [
 		textElement('p', text, 'lb-verified__status'),
 	];
-	if (verification.status === 'passed' && verification.block.kind === 'shell') {
-		const output = verification.recorded.output ?? '';
+	// A block that printed nothing gets no toggle: there is nothing behind it to show.
+	const output = verification.status === 'passed' && verification.block.kind === 'shell' ? (verification.recorded.output ?? '') : '';
+	if (output.trim() !== '') {
 		children.push(
 			element('details', [attribute('class', 'lb-verified__output')], [
 				textElement('summary', words.output),
-				output.trim() === ''
-					? textElement('p', words.noOutput)
-					: { type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) },
+				{ type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) },
 			]),
 		);
 	}
