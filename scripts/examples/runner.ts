@@ -29,19 +29,21 @@ const active = new Set<ChapterRun>();
 function onSignal(signal: NodeJS.Signals): void {
 	const runs = [...active];
 	process.stderr.write(`\n${signal}: stopping ${runs.length} chapter run(s) and resetting the engine\n`);
-	void Promise.allSettled(runs.map((run) => run.finish())).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+	void Promise.allSettled(runs.map((run) => run.finish())).finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15)));
 }
 
 function watchSignals(): void {
 	if (active.size !== 1) return;
 	process.once('SIGINT', onSignal);
 	process.once('SIGTERM', onSignal);
+	process.once('SIGHUP', onSignal);
 }
 
 function unwatchSignals(): void {
 	if (active.size !== 0) return;
 	process.removeListener('SIGINT', onSignal);
 	process.removeListener('SIGTERM', onSignal);
+	process.removeListener('SIGHUP', onSignal);
 }
 
 /** A chapter run that goes block by block, so a test runner can report each block on its own. */
