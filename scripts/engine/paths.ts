@@ -10,7 +10,8 @@ import { join } from 'node:path';
 export function instanceName(env: NodeJS.ProcessEnv = process.env): string | null {
   const name = env['LAYERBOOK_INSTANCE'];
   if (name === undefined || name === '') return null;
-  if (!/^[a-z0-9]{1,8}$/.test(name)) throw new Error(`LAYERBOOK_INSTANCE must be 1-8 lowercase letters or digits, not ${JSON.stringify(name)}`);
+  // The name goes into iptables chains (`LAYERBOOK-<name>-POSTROUTING`), which allow 28 characters.
+  if (!/^[a-z0-9]{1,6}$/.test(name)) throw new Error(`LAYERBOOK_INSTANCE must be 1-6 lowercase letters or digits, not ${JSON.stringify(name)}`);
   return name;
 }
 

@@ -37,9 +37,15 @@ function overwrite(line: string): string {
 	return shown.join('');
 }
 
+/**
+ * Operating system commands (`ESC ]` … BEL or `ESC \\`), such as the window title bash sets in an
+ * interactive shell: Node's stripVTControlCharacters leaves those whose text holds a space.
+ */
+const operatingSystemCommand = /\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+
 /** CRLF to LF, no ANSI escapes, no trailing spaces, no trailing blank lines, workspace as `[CWD]`. */
 export function normalise(text: string, workspace?: string): string {
-	let result = stripVTControlCharacters(text).replace(/\r+\n/g, '\n');
+	let result = stripVTControlCharacters(text.replace(operatingSystemCommand, '')).replace(/\r+\n/g, '\n');
 	if (workspace !== undefined && workspace !== '') result = result.replaceAll(workspace, '[CWD]');
 	return result
 		.split('\n')

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { matchOutput, normalise } from '../../../scripts/examples/match.ts';
 
 describe('normalise', () => {
+	it('drops the window title an interactive bash sets, spaces and all', () => {
+		expect(normalise('\u001b]0;node@abc123: /app\u0007node@abc123:/app$ whoami\r\nnode')).toBe('node@abc123:/app$ whoami\nnode');
+	});
+
 	it('turns CRLF into LF, drops ANSI escapes, trailing spaces and trailing blank lines', () => {
 		expect(normalise('\u001b[1mbold\u001b[0m  \r\nnext\t\n\n')).toBe('bold\nnext');
 	});
