@@ -286,7 +286,7 @@ function measureVerification(): void {
 		rows.push([
 			'harness overhead vs time inside blocks',
 			`${(((chapterMs - blockMs) / blockMs) * 100).toFixed(1)} %`,
-			`${results.length} chapters: ${seconds(chapterMs - blockMs)} outside blocks, ${seconds(blockMs)} inside; per-command timings are not reported, so the share of the harness inside a block (matching, markers) is not separated from docker's`,
+			`${results.length} chapter runs written to the result cache while it ran (on a shared machine, others' runs too): ${seconds(chapterMs - blockMs)} outside blocks, ${seconds(blockMs)} inside; per-command timings are not reported, so the share of the harness inside a block (matching, markers) is not separated from docker's`,
 		]);
 	}
 }
