@@ -238,7 +238,7 @@ function verify(args: string[]): { ms: number; waitedMs: number; status: number 
 	const timedOut = result.status === 124;
 	const tail = output
 		.split('\n')
-		.filter((line) => !line.startsWith('__BENCH_'))
+		.filter((line) => !line.startsWith('__BENCH_') && !line.startsWith('npm warn'))
 		.join('\n')
 		.trimEnd()
 		.split('\n')
