@@ -4,7 +4,7 @@
  * build it themselves only when it is missing or stale.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,15 +29,27 @@ function newestTime(path: string): number {
 /** Why the build in `dist/` cannot be used, or undefined when it is current. */
 export function staleReason(): string | undefined {
 	if (!existsSync(buildMarker)) return 'no finished build in dist/';
+	// Starlight renders the Pagefind search box only in a production build.
+	if (!readFileSync(join(distDir, 'index.html'), 'utf8').includes('search-container')) return 'dist/ holds a development build (no search)';
 	const built = statSync(buildMarker).mtimeMs;
 	const changed = sources.find((source) => newestTime(join(root, source)) > built);
 	return changed === undefined ? undefined : `${changed} changed after the last build`;
 }
 
+/**
+ * The environment for `astro build`, whatever called us. Vitest copies its own `import.meta.env`
+ * into process.env (DEV=1, PROD='', MODE=test, NODE_ENV=test, ...); a build that inherits them is
+ * a development flavour of the site, whose search dialog only says search needs a production build.
+ */
+export function buildEnvironment(): NodeJS.ProcessEnv {
+	const vitestKeys = new Set(['DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR', 'TEST', 'NODE_ENV']);
+	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST')));
+}
+
 /** Runs the real `astro build` (the one `npm run build` runs); its output goes to stderr on failure. */
 export function buildSite(): number {
 	const started = performance.now();
-	const result = spawnSync('npx', ['astro', 'build'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync('npx', ['astro', 'build'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: buildEnvironment() });
 	if (result.status !== 0) {
 		const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trimEnd();
 		throw new Error(`The site build failed (npx astro build):\n${output.split('\n').slice(-40).join('\n')}`);
