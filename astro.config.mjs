@@ -19,6 +19,7 @@ export default defineConfig({
 				en: { label: 'English', lang: 'en' },
 			},
 			sidebar,
+			customCss: ['./src/styles/search.css'],
 			editLink: { baseUrl: `${repository}/edit/main/` },
 			lastUpdated: true,
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
