@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ReadingOrderSequencer } from './test/examples/chapter-order.ts';
 
 // Five suites with different needs: unit tests need nothing; the engine suite runs its own engine
 // instance and the examples suite the default one; the site and browser suites need a built site.
@@ -6,6 +7,8 @@ import { defineConfig } from 'vitest/config';
 // (sequence.groupOrder) rather than fighting over the machine.
 export default defineConfig({
 	test: {
+		// Chapters' test files run in the guide's reading order.
+		sequence: { sequencer: ReadingOrderSequencer },
 		projects: [
 			{
 				test: {

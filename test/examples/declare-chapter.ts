@@ -1,15 +1,16 @@
 /**
- * Every chapter of the guide, in reading order, against the sandbox engine. Select one with
- * vitest's own filters: `npx vitest run --project examples -t introduction`.
+ * One chapter of the guide as a vitest suite against the sandbox engine. Each chapter has a test
+ * file of its own (test/examples/chapters/<slug>.test.ts), so vitest's --shard spreads chapters
+ * across runners; select one with vitest's filters: `npx vitest run --project examples introduction`.
  */
 import { describe, inject, it } from 'vitest';
-import { type Chapter, chapterSlugs, executableBlocks, loadChapter } from '../../scripts/examples/chapter.ts';
+import { type Chapter, loadChapter } from '../../scripts/examples/chapter.ts';
 import { ChapterProblems } from '../../scripts/examples/problem.ts';
 import { BlockFailure, chapterSuite } from './chapter-suite.ts';
 
 const force = process.env['LAYERBOOK_FORCE'] === '1';
 
-for (const slug of await chapterSlugs()) {
+export async function declareChapter(slug: string): Promise<void> {
 	let chapter: Chapter;
 	try {
 		chapter = await loadChapter(slug);
@@ -20,8 +21,7 @@ for (const slug of await chapterSlugs()) {
 				throw new BlockFailure(error.message);
 			});
 		});
-		continue;
+		return;
 	}
-	if (executableBlocks(chapter).length === 0) continue;
 	chapterSuite(chapter, { engine: () => inject('engine'), useCache: !force });
 }
