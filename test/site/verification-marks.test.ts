@@ -85,7 +85,9 @@ describe('a page with a block the record does not cover', () => {
 		const site = await buildFixtureSite((block, index) => (index === 1 ? undefined : recorded(block, index)));
 		try {
 			expect(site.build.ok).toBe(false);
-			expect(site.build.output).toContain('src/content/docs/page.mdx:13: shell block is not in the record');
+			// Astro stops at the first page it renders, the original or its translation: both hold
+			// the block at line 13, and the translation shows the original's record.
+			expect(site.build.output).toMatch(/src\/content\/docs\/(en\/)?page\.mdx:13: shell block is not in the record/);
 			expect(site.build.output).toContain('npm run record');
 			expect(site.build.output).not.toContain('page.mdx:7:');
 		} finally {
