@@ -1,12 +1,14 @@
 /**
  * Chapters that have not changed are not run again: a passed chapter's result is kept under a
  * key of everything it depends on, its text, the engine's version, the base images' digests
- * and the harness itself. Kept in the user's cache dir, never in the repository.
+ * and the sources of the harness and of the engine. Kept in the user's cache dir, never in the
+ * repository.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engine/index.ts';
 import type { Chapter } from './chapter.ts';
 import { type ChapterResult, chapterResultSchema } from './result.ts';
@@ -16,25 +18,44 @@ export function resultsDirectory(env: NodeJS.ProcessEnv = process.env): string {
 	return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'layerbook', 'results');
 }
 
-let harnessHash: Promise<string> | undefined;
+/** What runs a chapter: the harness and the engine it drives (its reset, network, daemon config, stand-ins). */
+export const sourceDirectories: readonly string[] = [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../engine/', import.meta.url))];
 
-/** The harness's own source: a change to how chapters are run invalidates every result. */
-function harnessVersion(): Promise<string> {
-	harnessHash ??= (async () => {
-		const directory = new URL('.', import.meta.url).pathname;
-		const hash = createHash('sha256');
-		for (const name of (await readdir(directory)).filter((file) => file.endsWith('.ts')).sort()) {
-			hash.update(name).update(await readFile(join(directory, name)));
-		}
-		return hash.digest('hex');
-	})();
-	return harnessHash;
+/** Every file under the directories, sorted; documentation (`.md`) cannot change a result. */
+export async function harnessSources(directories: readonly string[] = sourceDirectories): Promise<string[]> {
+	const files: string[] = [];
+	for (const directory of directories) {
+		const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+		files.push(...entries.filter((entry) => entry.isFile() && !entry.name.endsWith('.md')).map((entry) => join(entry.parentPath, entry.name)));
+	}
+	return files.sort();
 }
 
-export async function cacheKey(chapter: Chapter, engine: Engine): Promise<string> {
+async function hashSources(directories: readonly string[]): Promise<string> {
+	const hash = createHash('sha256');
+	for (const directory of directories) {
+		for (const file of await harnessSources([directory])) {
+			// Names (relative: a checkout elsewhere keeps its results) and lengths, so moving bytes from one file to the next changes the hash.
+			const content = await readFile(file);
+			hash.update(`${basename(directory)}/${relative(directory, file)}\0${content.length}\0`).update(content);
+		}
+	}
+	return hash.digest('hex');
+}
+
+let ownSourcesHash: Promise<string> | undefined;
+
+/** A change to how chapters are run, or to the engine they run on, invalidates every result. */
+function sourcesVersion(directories: readonly string[]): Promise<string> {
+	if (directories !== sourceDirectories) return hashSources(directories);
+	ownSourcesHash ??= hashSources(directories);
+	return ownSourcesHash;
+}
+
+export async function cacheKey(chapter: Chapter, engine: Engine, sources: readonly string[] = sourceDirectories): Promise<string> {
 	const images = engine.baseImages.map((image) => `${image.name}@${image.digest}`).sort();
 	return createHash('sha256')
-		.update(JSON.stringify([chapter.file, chapter.source, engine.version, engine.os, engine.arch, images, await harnessVersion()]))
+		.update(JSON.stringify([chapter.file, chapter.source, engine.version, engine.os, engine.arch, images, await sourcesVersion(sources)]))
 		.digest('hex')
 		.slice(0, 32);
 }
@@ -52,7 +73,14 @@ export async function cachedResult(chapter: Chapter, engine: Engine, directory =
 	} catch {
 		return undefined;
 	}
-	const parsed = chapterResultSchema.safeParse(JSON.parse(text));
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch {
+		// Cut short by a full disk or a crash: not a hit, and the next pass writes it again.
+		return undefined;
+	}
+	const parsed = chapterResultSchema.safeParse(json);
 	// A result written by an older harness is simply not a hit.
 	return parsed.success && parsed.data.status === 'passed' ? parsed.data : undefined;
 }
@@ -61,5 +89,14 @@ export async function cachedResult(chapter: Chapter, engine: Engine, directory =
 export async function storeResult(chapter: Chapter, engine: Engine, result: ChapterResult, directory = resultsDirectory()): Promise<void> {
 	if (result.status !== 'passed' || result.blocks.some((block) => block.updates !== undefined)) return;
 	await mkdir(directory, { recursive: true });
-	await writeFile(entryPath(chapter.slug, await cacheKey(chapter, engine), directory), JSON.stringify(result));
+	const path = entryPath(chapter.slug, await cacheKey(chapter, engine), directory);
+	// Written beside it, then renamed over it: a reader sees the old entry or the new one, never a part.
+	const temporary = join(directory, `.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+	try {
+		await writeFile(temporary, JSON.stringify(result));
+		await rename(temporary, path);
+	} catch (error) {
+		await rm(temporary, { force: true });
+		throw new Error(`cannot keep the result of ${chapter.file} in ${directory}`, { cause: error });
+	}
 }

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../scripts/engine/index.ts';
-import { cacheKey, cachedResult, resultsDirectory, storeResult } from '../../../scripts/examples/cache.ts';
+import { cacheKey, cachedResult, harnessSources, resultsDirectory, storeResult } from '../../../scripts/examples/cache.ts';
+import { repositoryRoot } from '../../../scripts/examples/chapter.ts';
 import type { Chapter } from '../../../scripts/examples/chapter.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 
@@ -35,6 +36,50 @@ describe('the result cache', () => {
 		await storeResult(chapter, engine, result('passed'), directory);
 		expect(await cachedResult(chapter, engine, directory)).toEqual(result('passed'));
 		expect(await cachedResult({ ...chapter, source: 'changed' }, engine, directory)).toBeUndefined();
+	});
+
+	it('counts a truncated or corrupt entry as a miss', async () => {
+		const directory = await mkdtemp(join(tmpdir(), 'results-'));
+		await storeResult(chapter, engine, result('passed'), directory);
+		const [entry] = await readdir(directory);
+		if (entry === undefined) throw new Error('no entry was written');
+		const path = join(directory, entry);
+		const text = await readFile(path, 'utf8');
+		await writeFile(path, text.slice(0, text.length >> 1));
+		expect(await cachedResult(chapter, engine, directory)).toBeUndefined();
+		await writeFile(path, '');
+		expect(await cachedResult(chapter, engine, directory)).toBeUndefined();
+	});
+
+	it('replaces an entry whole: a reader of the old file never sees a half-written one', async () => {
+		const directory = await mkdtemp(join(tmpdir(), 'results-'));
+		await storeResult(chapter, engine, result('passed'), directory);
+		const [entry] = await readdir(directory);
+		if (entry === undefined) throw new Error('no entry was written');
+		const old = await open(join(directory, entry), 'r');
+		try {
+			await storeResult(chapter, engine, { ...result('passed'), durationMs: 123_456 }, directory);
+			// Written in place, the reader's file would now hold the new text (or a part of it).
+			expect(JSON.parse(await old.readFile('utf8'))).toEqual(result('passed'));
+		} finally {
+			await old.close();
+		}
+		expect(await readdir(directory)).toEqual([entry]);
+		expect(await cachedResult(chapter, engine, directory)).toMatchObject({ durationMs: 123_456 });
+	});
+
+	it("keys on the engine's sources too, in every subfolder", async () => {
+		const sources = await mkdtemp(join(tmpdir(), 'sources-'));
+		await mkdir(join(sources, 'engine', 'stand-ins'), { recursive: true });
+		await writeFile(join(sources, 'engine', 'stand-ins', 'busybox.ts'), 'one');
+		const before = await cacheKey(chapter, engine, [sources]);
+		await writeFile(join(sources, 'engine', 'stand-ins', 'busybox.ts'), 'two');
+		expect(await cacheKey(chapter, engine, [sources])).not.toBe(before);
+
+		const files = (await harnessSources()).map((file) => relative(repositoryRoot, file));
+		for (const file of ['scripts/examples/runner.ts', 'scripts/engine/reset.ts', 'scripts/engine/network.ts', 'scripts/engine/daemon.ts', 'scripts/engine/stand-ins/index.ts']) {
+			expect(files).toContain(file);
+		}
 	});
 
 	it('lives in the user cache dir', () => {
