@@ -37,6 +37,17 @@ export interface SessionOptions {
 /** The lines prepended to sourced code; the code's line N is the file's line N + offset. */
 const prelude = ["trap '__lb_status=$?; __lb_line=$LINENO; trap - ERR; return $__lb_status' ERR"];
 const lineOffset = prelude.length;
+/**
+ * The lines appended to sourced code. Traps are global: one left set after a block that passed
+ * would fire at top level when a later block ends non-zero without tripping it
+ * (`[ -f x ] && echo yes`), at the wrong line and with a `return` outside any sourced file.
+ */
+const epilogue = ['__lb_status=$?; trap - ERR; return $__lb_status'];
+
+/** The file sourced for a piece of code: the ERR trap around it, set and reset. */
+function sourced(code: string): string {
+	return `${prelude.join('\n')}\n${code}\n${epilogue.join('\n')}\n`;
+}
 
 /** How long the screen must be still before the next line of tty input is typed. */
 const settleMs = 400;
@@ -180,7 +191,7 @@ export class Session {
 		let typing: Promise<void> | undefined;
 		let input: string | undefined;
 		if (options.tty === undefined) {
-			await writeFile(script, `${prelude.join('\n')}\n${code}\n`);
+			await writeFile(script, sourced(code));
 			line = `__lb_line=0; { source ${quote(script)}; } >${quote(outputFile)} 2>&1 </dev/null; echo "${this.#token} ${id} $? $__lb_line"`;
 		} else {
 			// A pseudo-terminal needs a process of its own: it sees the exported variables and the
@@ -268,7 +279,7 @@ export class Session {
 		const id = String((this.#counter += 1));
 		const script = join(this.#control, `code-${id}.sh`);
 		const outputFile = join(this.#control, `output-${id}`);
-		await writeFile(script, `${prelude.join('\n')}\n${code}\n`);
+		await writeFile(script, sourced(code));
 		const line = `( source ${quote(script)} ) >${quote(outputFile)} 2>&1 </dev/null & echo "${this.#token} ${id} $!"`;
 		const { reply, timedOut } = await this.#send(id, line, 10_000);
 		if (timedOut) throw new Error('the chapter shell did not start a background block within 10 s');

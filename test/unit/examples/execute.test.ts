@@ -28,6 +28,13 @@ describe('executeBlock', () => {
 		expect(result.failure).toMatchObject({ file: 'chapter.mdx', line: 5, command: 'ls \\\n  /missing', exitCode: 2, message: 'command failed with exit code 2' });
 	});
 
+	it('reports a last command that returned non-zero after a block that passed, at its own line', async () => {
+		expect((await executeBlock(block('```sh', 'echo ok'), session)).status).toBe('passed');
+		const result = await executeBlock(block('```sh', 'echo a\n[ -f /nonexistent ] && echo yes'), session);
+		expect(result).toMatchObject({ status: 'failed', output: 'a' });
+		expect(result.failure).toMatchObject({ line: 5, command: '[ -f /nonexistent ] && echo yes', exitCode: 1, message: 'command failed with exit code 1' });
+	});
+
 	it('holds exit=N to the last command only', async () => {
 		expect((await executeBlock(block('```sh exit=3', 'echo ok\n(exit 3)'), session)).status).toBe('passed');
 		const early = await executeBlock(block('```sh exit=3', '(exit 3)\necho ok'), session);

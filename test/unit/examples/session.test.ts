@@ -42,6 +42,16 @@ describe('Session', () => {
 		expect((await shell.run('echo next', { timeoutMs: 5000 })).output).toBe('next\n');
 	});
 
+	it('does not leave the ERR trap set after a block that passed', async () => {
+		const shell = await start();
+		expect(await shell.run('echo ok', { timeoutMs: 5000 })).toMatchObject({ exitCode: 0, output: 'ok\n' });
+		// A false test in an && list trips no ERR trap: the block ends with its status, at no line.
+		const result = await shell.run('echo a\n[ -f /nonexistent ] && echo yes', { timeoutMs: 5000 });
+		expect(result).toMatchObject({ exitCode: 1, failedLine: undefined, output: 'a\n' });
+		expect(result.output).not.toMatch(/return:/);
+		expect((await shell.run('echo next', { timeoutMs: 5000 })).output).toBe('next\n');
+	});
+
 	it('reports errors as bash does for a typed command, not naming its own files', async () => {
 		const shell = await start();
 		const result = await shell.run('echo ok\nfooo --version', { timeoutMs: 5000 });
