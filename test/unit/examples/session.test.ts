@@ -1,5 +1,5 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { processTree } from '../../../scripts/examples/process-tree.ts';
 import { Session } from '../../../scripts/examples/session.ts';
 
 // The chapter's shell needs no daemon: these run plain commands.
@@ -9,6 +9,20 @@ let session: Session | undefined;
 async function start(): Promise<Session> {
 	session = await Session.start({ env });
 	return session;
+}
+
+/**
+ * A process's command line, read from /proc; undefined once it has ended (a zombie has none).
+ * The sleeps below last a number of seconds no other test uses, so a match is ours.
+ */
+async function commandLine(pid: number): Promise<string | undefined> {
+	const text = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+	return text === '' ? undefined : text.replace(/\0$/, '').split('\0').join(' ');
+}
+
+/** The pids a piece of code printed, one a line. */
+function pids(output: string): number[] {
+	return output.split(/\r?\n/).filter((line) => /^\d+$/.test(line)).map(Number);
 }
 
 afterEach(async () => {
@@ -60,28 +74,38 @@ describe('Session', () => {
 
 	it('kills the code and everything it started at its time limit', async () => {
 		const shell = await start();
-		const result = await shell.run('sleep 300 &\nsleep 301', { timeoutMs: 500 });
+		// A child left in the background and one in the foreground, each printing its pid.
+		const result = await shell.run("sleep 987654 &\necho $!\nsh -c 'echo $$; exec sleep 987655'", { timeoutMs: 1000 });
 		expect(result).toMatchObject({ exitCode: 124, timedOut: true });
 		expect(shell.closed).toBe(true);
-		expect(await processTree(shell.pid)).toEqual([shell.pid]);
+		const [background, foreground] = pids(result.output);
+		expect(background).toBeGreaterThan(0);
+		expect(foreground).toBeGreaterThan(0);
+		expect(await commandLine(background ?? 0)).not.toBe('sleep 987654');
+		expect(await commandLine(foreground ?? 0)).not.toBe('sleep 987655');
 	});
 
 	it('runs background code beside the shell and stops it on close', async () => {
 		const shell = await start();
-		await shell.startBackground('while :; do echo tick; sleep 0.1; done');
+		await shell.startBackground('sleep 987656 &\necho $!\nwhile :; do echo tick; sleep 0.1; done');
 		await shell.run('sleep 0.5', { timeoutMs: 5000 });
 		const [job] = await shell.backgroundOutputs();
-		expect(job?.output).toMatch(/^tick\ntick\n/);
-		const pid = shell.pid;
+		expect(job?.output).toMatch(/^\d+\ntick\ntick\n/);
+		const [sleeper] = pids(job?.output ?? '');
+		expect(await commandLine(sleeper ?? 0)).toBe('sleep 987656');
 		await shell.close();
-		expect(await processTree(pid)).toEqual([pid]);
+		expect(await commandLine(sleeper ?? 0)).not.toBe('sleep 987656');
 	});
 
 	it('kills a pseudo-terminal program at its time limit, typed input or not', async () => {
 		const shell = await start();
-		const result = await shell.run('sleep 300', { timeoutMs: 1000, tty: { input: ['never read', 'nor this'] } });
+		const result = await shell.run("sleep 987657 &\necho $!\nsh -c 'echo $$; exec sleep 987658'", { timeoutMs: 1000, tty: { input: ['never read', 'nor this'] } });
 		expect(result).toMatchObject({ exitCode: 124, timedOut: true });
-		expect(await processTree(shell.pid)).toEqual([shell.pid]);
+		const [background, foreground] = pids(result.output);
+		expect(background).toBeGreaterThan(0);
+		expect(foreground).toBeGreaterThan(0);
+		expect(await commandLine(background ?? 0)).not.toBe('sleep 987657');
+		expect(await commandLine(foreground ?? 0)).not.toBe('sleep 987658');
 	});
 
 	it('types input into a program that prints nothing first', async () => {
