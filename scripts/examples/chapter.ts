@@ -4,12 +4,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chapters as readingOrder } from '../../src/chapters.ts';
 import type { Block } from './block.ts';
 import { isExecutable } from './block.ts';
 import { extractBlocks } from './extract.ts';
 
-export const repositoryRoot = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 export const docsDirectory = join(repositoryRoot, 'src', 'content', 'docs');
 /** Locales other than the root; their pages are translations, never run. */
 const translationLocales = ['en'];

@@ -15,6 +15,7 @@ import { extractBlocks } from '../examples/extract.ts';
 import { ChapterProblems, formatProblem } from '../examples/problem.ts';
 import { parseTranscript } from '../examples/transcript.ts';
 import { ensureHostTool, shellcheckTool } from './host-tools.ts';
+import { isMain } from './is-main.ts';
 import { root } from './site-build.ts';
 
 /**
@@ -132,4 +133,4 @@ function main(): number {
 	return count === 0 ? 0 : 1;
 }
 
-if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) process.exitCode = main();
+if (isMain(import.meta.url)) process.exitCode = main();

@@ -3,6 +3,7 @@
  * the right line, leave nothing running, and good fixtures that use every feature pass.
  */
 import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChapterFile } from '../../scripts/examples/chapter.ts';
@@ -14,7 +15,7 @@ import { chapterSuite } from './chapter-suite.ts';
 const fixtures = new URL('fixtures/', import.meta.url);
 
 async function run(name: string): Promise<ChapterResult> {
-	const chapter = await loadChapterFile(new URL(`broken/${name}`, fixtures).pathname, `broken/${name.replace(/\.mdx$/, '')}`);
+	const chapter = await loadChapterFile(fileURLToPath(new URL(`broken/${name}`, fixtures)), `broken/${name.replace(/\.mdx$/, '')}`);
 	return runChapter(chapter, inject('engine'));
 }
 
@@ -122,7 +123,7 @@ describe('input refused before anything runs', () => {
 		['unknown-key.mdx', 7, /unknown meta key "retries"/],
 		['malformed.mdx', 7, /malformed MDX: Expected a closing tag for `<Aside>`/],
 	])('%s: at its line', async (name, line, message) => {
-		const path = new URL(`invalid/${name}`, fixtures).pathname;
+		const path = fileURLToPath(new URL(`invalid/${name}`, fixtures));
 		const error: unknown = await loadChapterFile(path, name).then(
 			() => undefined,
 			(caught: unknown) => caught,
@@ -137,7 +138,7 @@ describe('input refused before anything runs', () => {
 describe('Ctrl-C', () => {
 	it('stops the chapter, its background blocks and containers, and resets the engine', async () => {
 		const { env } = inject('engine');
-		const chapter = new URL('interrupt/long-running.mdx', fixtures).pathname;
+		const chapter = fileURLToPath(new URL('interrupt/long-running.mdx', fixtures));
 		const cli = execa(process.execPath, ['--import', 'tsx', 'scripts/examples/cli.ts', 'verify', chapter], { all: true, reject: false });
 		let printed = '';
 		cli.all?.on('data', (chunk: Buffer) => {
@@ -164,7 +165,7 @@ describe('Ctrl-C', () => {
 
 // Good fixtures run as chapters do: one test per block, all passing.
 for (const name of (await readdir(new URL('good/', fixtures))).sort()) {
-	const chapter = await loadChapterFile(new URL(`good/${name}`, fixtures).pathname, `good/${name.replace(/\.mdx$/, '')}`);
+	const chapter = await loadChapterFile(fileURLToPath(new URL(`good/${name}`, fixtures)), `good/${name.replace(/\.mdx$/, '')}`);
 	chapterSuite(chapter, {
 		name: `good fixture ${name}`,
 		engine: () => inject('engine'),
