@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { ping } from './api.js';
+import { engineRoot, type EngineRoot } from './packages.js';
 import { engineClient, enginePaths, networkSettings, type EnginePaths } from './paths.js';
 import { mirrorUrl } from './mirror.js';
 import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.js';
@@ -8,20 +9,37 @@ export function dockerHost(paths: EnginePaths = enginePaths()): string {
   return `unix://${paths.socket}`;
 }
 
-/** The environment scenarios and the engine's own calls use: our socket, BuildKit, our client first on PATH. */
+const systemPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/**
+ * The environment chapters and the engine's own calls use: our socket, our client first on PATH,
+ * and a client config that names the unpacked buildx and compose plugins (a chapter copies it
+ * into its own DOCKER_CONFIG).
+ */
 export function engineEnv(host: string, paths: EnginePaths = enginePaths()): Record<string, string> {
-  const path = process.env['PATH'] ?? '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-  return { DOCKER_HOST: host, DOCKER_BUILDKIT: '1', PATH: `${paths.bin}:${path}` };
+  const path = process.env['PATH'] ?? systemPath;
+  return { DOCKER_HOST: host, DOCKER_CONFIG: paths.clientConfig, PATH: `${paths.bin}:${path}` };
 }
 
-/** A directory holding only `docker` -> Debian's client, so it wins over any newer client on PATH. */
+/** The client's config: only `cliPluginsExtraDirs`, so `docker buildx` and `docker compose` are the unpacked plugins. */
+export function clientConfig(root: EngineRoot): string {
+  return `${JSON.stringify({ cliPluginsExtraDirs: [root.pluginsDir] }, null, 2)}\n`;
+}
+
+/**
+ * A directory holding only `docker` -> the unpacked client, so it wins over any other client on
+ * PATH, and the client config beside it.
+ */
 export async function ensureClientBin(paths: EnginePaths = enginePaths()): Promise<void> {
+  const root = engineRoot(paths.cacheRoot);
   await mkdir(paths.bin, { recursive: true });
+  await mkdir(paths.clientConfig, { recursive: true });
+  await writeFile(`${paths.clientConfig}/config.json`, clientConfig(root));
   const link = `${paths.bin}/docker`;
   const current = await readlink(link).catch(() => null);
-  if (current === engineClient) return;
+  if (current === root.client) return;
   await rm(link, { force: true });
-  await symlink(engineClient, link);
+  await symlink(engineClient(), link);
 }
 
 export async function daemonAnswers(host: string): Promise<boolean> {
@@ -34,6 +52,7 @@ export async function daemonRunning(paths: EnginePaths = enginePaths()): Promise
 
 function daemonConfig(paths: EnginePaths, mtu: number): string {
   const network = networkSettings();
+  const root = engineRoot(paths.cacheRoot);
   return JSON.stringify(
     {
       'data-root': paths.dataRoot,
@@ -46,13 +65,17 @@ function daemonConfig(paths: EnginePaths, mtu: number): string {
       'ip-masq': false,
       'ip-forward': true,
       'userland-proxy': true,
+      'userland-proxy-path': root.dockerProxy,
+      // Published ports bind loopback unless a chapter names an address: a run exposes nothing
+      // beyond this machine (a chapter's registry:2 accepts pushes).
+      ip: '127.0.0.1',
       mtu,
       'default-address-pools': [network.addressPool],
       'registry-mirrors': [mirrorUrl()],
-      'storage-driver': 'overlay2',
       // Own namespaces, so sharing a system containerd (if dockerd picks one) never mixes containers.
       'containerd-namespace': 'layerbook',
-      features: { buildkit: true },
+      // The containerd image store, as new installs of Engine 29 and Docker Desktop have it.
+      features: { 'containerd-snapshotter': true },
       'log-level': 'warn',
     },
     null,
@@ -71,7 +94,10 @@ export async function startDaemon(mtu: number, progress: (line: string) => void)
   await mkdir(paths.execRoot, { recursive: true });
   await writeFile(paths.daemonConfig, daemonConfig(paths, mtu));
   progress(`daemon: starting dockerd (data root ${paths.dataRoot}, socket ${paths.socket})`);
-  const pid = await spawnDaemon('/usr/sbin/dockerd', ['--config-file', paths.daemonConfig], { log: paths.dockerdLog });
+  const root = engineRoot(paths.cacheRoot);
+  // dockerd finds containerd, its shim and docker-init on PATH: the unpacked ones, then the host's runc.
+  const env = { ...process.env, PATH: `${root.pathDirs.join(':')}:${systemPath}` };
+  const pid = await spawnDaemon(root.dockerd, ['--config-file', paths.daemonConfig], { log: paths.dockerdLog, env });
   try {
     await waitFor('dockerd', () => daemonAnswers(host), { timeoutMs: 60_000, intervalMs: 250, alive: () => isAlive(pid) });
   } catch (error) {

@@ -10,7 +10,7 @@ export async function docker(
   options: { input?: string; signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<string> {
   try {
-    const result = await execa(engineClient, [...args], {
+    const result = await execa(engineClient(), [...args], {
       env,
       ...(options.input !== undefined ? { input: options.input } : {}),
       ...(options.signal !== undefined ? { cancelSignal: options.signal } : {}),
@@ -29,7 +29,7 @@ export async function dockerStreaming(
   onLine: (line: string) => void,
   options: { signal?: AbortSignal; cwd?: string } = {},
 ): Promise<void> {
-  const child = execa(engineClient, [...args], {
+  const child = execa(engineClient(), [...args], {
     env,
     all: true,
     reject: false,

@@ -4,7 +4,8 @@ import { baseImagesFromState, baseNamePatterns } from './base-images.js';
 import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.js';
 import { docker, dockerInfo, imageInspectSchema, lines } from './docker.js';
 import { ForeignObjectsError, findForeign, isEmpty, markVetted } from './foreign.js';
-import { ensureHostTools } from './host-tools.js';
+import { installHostPackages } from '../host/packages.ts';
+import { ensureEnginePackages } from './packages.js';
 import { withLock } from './lock.js';
 import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.js';
 import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.js';
@@ -24,7 +25,8 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
   const external = externalHost();
   if (external !== null) return upExternal(external, progress);
 
-  await ensureHostTools(progress, options.signal);
+  // `npm run setup` has done both before any test; a person's first `engine up` does them here.
+  await installHostPackages(['engine'], progress, options.signal);
   if (process.getuid?.() !== 0) {
     throw new Error(
       'the engine runs a private dockerd, which needs root: run `npm run engine -- up` as root, ' +
@@ -36,6 +38,7 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
   return withLock(paths.lock, 'up', async () => {
     let startedSomething = false;
     try {
+      await ensureEnginePackages(paths.cacheRoot, progress);
       await ensureClientBin(paths);
       startedSomething = (await startMirror(progress)) || startedSomething;
       options.signal?.throwIfAborted();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { engineRoot } from './packages.js';
 
 /*
  * Several engines can run side by side on one host, each an "instance" with its own data root,
@@ -47,6 +48,8 @@ export interface EnginePaths {
   mirrorLog: string;
   /** Holds a `docker` symlink to the engine's own client, put first on PATH. */
   bin: string;
+  /** The client's config folder for the engine's own calls and `engine env`: names the CLI plugins. */
+  clientConfig: string;
   lock: string;
   vettedExternal: string;
 }
@@ -76,7 +79,8 @@ export function enginePaths(env: NodeJS.ProcessEnv = process.env): EnginePaths {
   return {
     cache,
     cacheRoot: root,
-    dataRoot: join(cache, 'docker'),
+    // One data root per image store, so the classic and containerd stores never mix images.
+    dataRoot: join(cache, 'stores', 'containerd'),
     mirrorDir: join(cache, 'mirror'),
     mirrorStorage: join(cache, 'mirror', 'storage'),
     mirrorConfig: join(cache, 'mirror', 'config.yml'),
@@ -94,6 +98,7 @@ export function enginePaths(env: NodeJS.ProcessEnv = process.env): EnginePaths {
     mirrorPid: join(runtime, 'mirror.pid'),
     mirrorLog: join(runtime, 'mirror.log'),
     bin: join(runtime, 'bin'),
+    clientConfig: join(runtime, 'client'),
     lock: join(runtime, 'lock'),
     vettedExternal: join(runtime, 'vetted-external.json'),
   };
@@ -128,5 +133,7 @@ export function mirrorPort(env: NodeJS.ProcessEnv = process.env): number {
   return raw !== undefined && raw !== '' ? Number(raw) : 47001 + instanceSlot(env);
 }
 
-/** The engine's own client (Debian's docker.io), matching the daemon's version. */
-export const engineClient = '/usr/bin/docker';
+/** The engine's own client (the unpacked docker-cli), matching the daemon's version. */
+export function engineClient(env: NodeJS.ProcessEnv = process.env): string {
+  return engineRoot(cacheRoot(env)).client;
+}

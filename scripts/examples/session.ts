@@ -5,11 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, mkdtemp, open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { killTree } from './process-tree.ts';
+import { type Prompt, atPrompt, screenLines } from './prompt.ts';
 
 /** What one piece of code did. */
 export interface CodeResult {
@@ -19,12 +20,24 @@ export interface CodeResult {
 	output: string;
 	timedOut: boolean;
 	durationMs: number;
+	/** What the typist was still waiting for when the time limit struck, as a reader would say it. */
+	waitingFor?: string | undefined;
 }
 
 export interface RunOptions {
 	timeoutMs: number;
-	/** Run under a pseudo-terminal and type these lines, each once the screen has settled. */
-	tty?: { input: string[] } | undefined;
+	/**
+	 * Run under a pseudo-terminal and type these lines, each once the program shows its prompt
+	 * (`prompts[i]`, from the transcript), or where there is none once the screen has settled.
+	 */
+	tty?: { input: string[]; prompts?: readonly (Prompt | undefined)[] | undefined } | undefined;
+}
+
+/** The typist of one tty run, and what the run tells it. */
+interface Typist {
+	/** The run is over: nothing more is typed. */
+	done: boolean;
+	waitingFor: string | undefined;
 }
 
 export interface SessionOptions {
@@ -56,6 +69,8 @@ const columns = 120;
 const rows = 40;
 /** How long a program that prints nothing is given to start before input is typed. */
 const quietStartMs = 1500;
+/** How often the typist looks at the screen. */
+const pollMs = 50;
 
 function quote(value: string): string {
 	return `'${value.replaceAll("'", `'\\''`)}'`;
@@ -111,6 +126,9 @@ export class Session {
 		const home = join(root, 'home');
 		await mkdir(workspace);
 		await mkdir(join(home, '.docker'), { recursive: true });
+		// The engine's client config names its buildx and compose plugins; the chapter gets its own copy.
+		const engineConfig = options.env['DOCKER_CONFIG'];
+		if (engineConfig !== undefined) await copyFile(join(engineConfig, 'config.json'), join(home, '.docker', 'config.json')).catch(() => undefined);
 		await mkdir(join(root, 'harness'));
 		const env: Record<string, string> = {
 			PATH: options.env['PATH'] ?? process.env['PATH'] ?? '/usr/bin:/bin',
@@ -190,6 +208,7 @@ export class Session {
 		let line: string;
 		let typing: Promise<void> | undefined;
 		let input: string | undefined;
+		const typist: Typist = { done: false, waitingFor: undefined };
 		if (options.tty === undefined) {
 			await writeFile(script, sourced(code));
 			line = `__lb_line=0; { source ${quote(script)}; } >${quote(outputFile)} 2>&1 </dev/null; echo "${this.#token} ${id} $? $__lb_line"`;
@@ -202,12 +221,14 @@ export class Session {
 			// The terminal is as wide as COLUMNS says; a new pseudo-terminal would be 0 by 0.
 			const command = `stty cols ${columns} rows ${rows} 2>/dev/null; exec bash --noprofile --norc ${quote(script)}`;
 			line = `TERM=xterm script -qefc ${quote(command)} /dev/null <${quote(input)} >${quote(outputFile)} 2>&1; echo "${this.#token} ${id} $? 0"`;
-			typing = this.#type(input, outputFile, options.tty.input);
+			typing = this.#type(input, outputFile, options.tty.input, options.tty.prompts ?? [], typist);
 		}
 		const { reply, timedOut } = await this.#send(id, line, options.timeoutMs).catch(async (error: unknown) => {
 			if (error instanceof SessionClosedError) return { reply: 'closed', timedOut: false };
 			throw error;
 		});
+		typist.done = true;
+		const { waitingFor } = typist;
 		if (timedOut) await this.close();
 		// A typist still waiting for the terminal to open its input is let go: opening the pipe's
 		// other end unblocks it, and its writes then fail, which is fine now.
@@ -217,7 +238,7 @@ export class Session {
 		await typing?.catch(() => undefined);
 		const output = this.#asTyped(await readFile(outputFile, 'utf8').catch(() => ''));
 		const durationMs = Date.now() - started;
-		if (timedOut) return { exitCode: 124, failedLine: undefined, output, timedOut, durationMs };
+		if (timedOut) return { exitCode: 124, failedLine: undefined, output, timedOut, durationMs, waitingFor };
 		if (reply === 'closed') {
 			return { exitCode: 255, failedLine: undefined, output: `${output}\n${this.#closed ?? ''}`.trim(), timedOut: false, durationMs };
 		}
@@ -242,31 +263,58 @@ export class Session {
 		return result.output.trim();
 	}
 
-	/** Types each line once the terminal's output has been still for a moment. */
-	async #type(fifo: string, outputFile: string, lines: string[]): Promise<void> {
+	/** Types each line at its prompt, or once the terminal's output has been still for a moment. */
+	async #type(fifo: string, outputFile: string, lines: string[], prompts: readonly (Prompt | undefined)[], typist: Typist): Promise<void> {
 		const writer = await open(fifo, 'w');
 		try {
-			for (const text of lines) {
-				await this.#settle(outputFile);
+			let typedAt = 0;
+			for (const [index, text] of lines.entries()) {
+				const prompt = prompts[index];
+				if (prompt === undefined) await this.#settle(outputFile, typist);
+				else {
+					typist.waitingFor = `the prompt "${prompt.shown}" before typing "${text}"`;
+					await this.#prompted(outputFile, typedAt, prompt, typist);
+				}
+				if (typist.done || this.#closed !== undefined) return;
+				typist.waitingFor = undefined;
+				typedAt = screenLines(await readFile(outputFile, 'utf8').catch(() => ''));
 				await writer.write(`${text}\n`);
 			}
-			await this.#settle(outputFile);
+			await this.#settle(outputFile, typist);
 		} finally {
 			await writer.close();
 		}
 	}
 
 	/**
-	 * Waits until the output has not changed for a moment: the program is waiting for input.
-	 * A program that prints nothing first (`cat`) is given `quietStartMs` to start.
+	 * Waits until the screen shows the prompt on a line after the one last typed on, and still
+	 * shows it a moment later: the program has drawn it and waits. The run's time limit bounds it.
 	 */
-	async #settle(file: string): Promise<void> {
+	async #prompted(file: string, typedAt: number, prompt: Prompt, typist: Typist): Promise<void> {
+		let shown = -1;
+		for (;;) {
+			await new Promise((resolve) => setTimeout(resolve, pollMs));
+			if (typist.done || this.#closed !== undefined) return;
+			const screen = await readFile(file, 'utf8').catch(() => '');
+			if (!atPrompt(screen, typedAt, prompt, this.workspace)) shown = -1;
+			else if (screen.length === shown) return;
+			else shown = screen.length;
+		}
+	}
+
+	/**
+	 * Waits until the output has not changed for a moment: the program is probably waiting for
+	 * input. Only for lines the transcript shows no prompt before: on a loaded machine a slow
+	 * program can be quiet for longer. A program that prints nothing first (`cat`) is given
+	 * `quietStartMs` to start.
+	 */
+	async #settle(file: string, typist: Typist): Promise<void> {
 		const started = Date.now();
 		let size = -1;
 		let still = 0;
 		for (;;) {
 			await new Promise((resolve) => setTimeout(resolve, 100));
-			if (this.#closed !== undefined) return;
+			if (typist.done || this.#closed !== undefined) return;
 			const now = (await stat(file).catch(() => undefined))?.size ?? 0;
 			still = now === size ? still + 100 : 0;
 			size = now;

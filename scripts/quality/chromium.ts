@@ -3,7 +3,7 @@
  * would reach outside this machine switched off (a closed network refuses those connections).
  */
 import { chromium, type Browser } from 'playwright-core';
-import { chromiumTool, ensureHostTool, koreanFontTool } from './host-tools.ts';
+import { chromiumPath } from './host-tools.ts';
 
 export const chromiumArgs = [
 	'--no-sandbox',
@@ -15,10 +15,9 @@ export const chromiumArgs = [
 	'--disable-sync',
 ];
 
-/** Installs Chromium and a Korean font when missing (see host-tools.ts) and returns Chromium's path. */
+/** Chromium's path, once it and a Korean font are there (`npm run setup` installs both). */
 export function ensureChromium(): string {
-	ensureHostTool(koreanFontTool);
-	return ensureHostTool(chromiumTool);
+	return chromiumPath();
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { extractBlocks } from '../examples/extract.ts';
 import { ChapterProblems, formatProblem } from '../examples/problem.ts';
 import { parseTranscript } from '../examples/transcript.ts';
-import { ensureHostTool, shellcheckTool } from './host-tools.ts';
+import { shellcheckPath } from './host-tools.ts';
 import { isMain } from './is-main.ts';
 import { root } from './site-build.ts';
 
@@ -81,7 +81,7 @@ interface ShellcheckComment {
 export function checkChapter(file: string, source: string): Finding[] {
 	const script = chapterScript(file, source);
 	if (script.text === '') return [];
-	const binary = ensureHostTool(shellcheckTool);
+	const binary = shellcheckPath();
 	const result = spawnSync(
 		binary,
 		['--shell=bash', '--format=json1', '--severity=style', `--exclude=${Object.keys(excluded).join(',')}`, '-'],

@@ -1,0 +1,34 @@
+/**
+ * `npm run setup`: everything the suites need from the host, installed once before any test runs
+ * (`npm test` runs it first): Debian's packages for the engine and the quality checks, then the
+ * engine's pinned Docker packages, fetched and unpacked under the cache. Seconds when all is there.
+ */
+import { cacheRoot } from '../engine/paths.js';
+import { ensureEnginePackages } from '../engine/packages.js';
+import { hostPackages, installHostPackages, isPresent } from './packages.ts';
+
+const progress = (line: string): void => {
+	process.stderr.write(`setup: ${line}\n`);
+};
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const missing = hostPackages.filter((p) => !isPresent(p));
+	if (missing.length === 0) progress(`host packages: all ${hostPackages.length} present`);
+	await installHostPackages(['engine', 'quality'], progress);
+	const engine = await ensureEnginePackages(cacheRoot(), progress);
+	progress(`engine packages: ${engine.root}`);
+	progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main().catch((error: unknown) => {
+	const lines: string[] = [];
+	let current: unknown = error;
+	while (current instanceof Error) {
+		lines.push(current.message);
+		current = current.cause;
+	}
+	if (lines.length === 0) lines.push(String(error));
+	process.stderr.write(`setup failed: ${lines.join('\n  caused by: ')}\n`);
+	process.exitCode = 1;
+});
