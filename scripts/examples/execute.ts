@@ -9,6 +9,7 @@ import { type Block, blockLabel } from './block.ts';
 import { matchOutput, normalise } from './match.ts';
 import type { BlockResult, Failure, OutputUpdate } from './result.ts';
 import type { Session } from './session.ts';
+import { expectedPrompts } from './prompt.ts';
 import { parseTranscript } from './transcript.ts';
 
 export const defaultTimeoutSeconds = 120;
@@ -59,6 +60,11 @@ function seconds(ms: number): string {
 	return `${Math.round(ms / 100) / 10} s`;
 }
 
+/** Why a block was stopped at its time limit. */
+function timedOutMessage(timeoutMs: number, waitingFor: string | undefined): string {
+	return `timed out after ${seconds(timeoutMs)}${waitingFor === undefined ? '' : ` waiting for ${waitingFor}`}: its processes were killed`;
+}
+
 async function runShell(block: Block, session: Session, timeoutMs: number): Promise<Attempt> {
 	const tty = block.meta.tty === true ? { input: typedLines(block.meta.stdin) } : undefined;
 	const result = await session.run(block.code, { timeoutMs, tty });
@@ -66,7 +72,7 @@ async function runShell(block: Block, session: Session, timeoutMs: number): Prom
 	const lines = block.code.split('\n');
 	const expectedExit = block.meta.exit ?? 0;
 	if (result.timedOut) {
-		return { ok: false, fatal: true, output, failure: { line: block.line, message: `timed out after ${seconds(timeoutMs)}: its processes were killed`, lastLines: tail(output) } };
+		return { ok: false, fatal: true, output, failure: { line: block.line, message: timedOutMessage(timeoutMs, result.waitingFor), lastLines: tail(output) } };
 	}
 	const failedIndex = result.failedLine === undefined ? undefined : commandStart(lines, result.failedLine - 1);
 	const lastIndex = lastCommandStart(block.code);
@@ -103,14 +109,16 @@ async function runConsole(block: Block, session: Session, timeoutMs: number, opt
 	let exitCode = 0;
 	for (const [index, command] of commands.entries()) {
 		const last = index === commands.length - 1;
-		const tty = block.meta.tty === true ? { input: last ? typedLines(block.meta.stdin) : [] } : undefined;
+		const input = block.meta.tty === true && last ? typedLines(block.meta.stdin) : [];
+		// The transcript shows the prompt each typed line follows: it is typed when that appears.
+		const tty = block.meta.tty === true ? { input, prompts: expectedPrompts(command.expected, input) } : undefined;
 		const result = await session.run(command.command, { timeoutMs: Math.max(deadline - Date.now(), 1), tty });
 		const output = normalise(result.output, session.workspace);
 		transcript.push(`$ ${command.command}`, ...(output === '' ? [] : [output]));
 		exitCode = result.exitCode;
 		const base = { line: command.line, command: command.command, exitCode: result.exitCode, lastLines: tail(output) };
 		if (result.timedOut) {
-			return { ok: false, fatal: true, output: transcript.join('\n'), failure: { ...base, message: `timed out after ${seconds(timeoutMs)}: its processes were killed` } };
+			return { ok: false, fatal: true, output: transcript.join('\n'), failure: { ...base, message: timedOutMessage(timeoutMs, result.waitingFor) } };
 		}
 		const expectedExit = last ? (block.meta.exit ?? 0) : 0;
 		if (result.exitCode !== expectedExit) {

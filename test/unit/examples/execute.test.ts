@@ -57,6 +57,32 @@ describe('executeBlock', () => {
 		expect(result.updates).toEqual([{ command: 0, actual: 'one' }]);
 	});
 
+	it('types tty input at the prompt the transcript shows, however long the program takes to print it', async () => {
+		// Longer than the screen was once left quiet for before typing into a program that printed nothing.
+		const result = await executeBlock(block('```console tty stdin="Bob"', '$ sleep 2; printf \'name? \'; read -r x; echo "hi $x"\nname? Bob\nhi Bob'), session);
+		expect(result.output).toBe('$ sleep 2; printf \'name? \'; read -r x; echo "hi $x"\nname? Bob\nhi Bob');
+		expect(result.status).toBe('passed');
+	});
+
+	it('types each tty line at its own prompt when the same prompt comes back', async () => {
+		const code = "$ for i in 1 2; do sleep 1; printf 'in> '; read -r v; echo \"got $v\"; done\nin> one\ngot one\nin> two\ngot two";
+		const result = await executeBlock(block('```console tty stdin="one\\ntwo"', code), session);
+		expect(result.output).toBe(code);
+		expect(result.status).toBe('passed');
+	});
+
+	it('says which prompt it waited for when a tty block times out before it appears', async () => {
+		// A time limit closes the shell: this one has a shell of its own.
+		const own = await Session.start({ env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
+		try {
+			const result = await executeBlock(block('```console tty stdin="Bob" timeout=2', '$ read -r x; echo "hi $x"\nname? Bob\nhi Bob'), own);
+			expect(result.failure?.message).toBe('timed out after 2 s waiting for the prompt "name?" before typing "Bob": its processes were killed');
+		} finally {
+			await own.close();
+			await own.remove();
+		}
+	});
+
 	it('retries until the block passes', async () => {
 		const marker = join(session.workspace, 'attempts');
 		const result = await executeBlock(block('```sh retry=10', `echo x >> ${marker}\ntest "$(wc -l < ${marker})" -ge 3`), session);
