@@ -2,11 +2,45 @@ import './instance.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { reset } from '../../scripts/engine/index.js';
-import { docker, dockerOk, underPty } from './helpers.js';
+import { docker, dockerOk } from './helpers.js';
 
 const engine = inject('engine');
+
+/**
+ * Runs a shell line under a pseudo-terminal (util-linux `script`) and types each text once the
+ * screen's last line is its prompt, on a line after the one the previous text was typed on:
+ * a fixed pause types too early on a loaded machine. A prompt that does not come is an error.
+ */
+async function typeAtPrompts(line: string, keys: { prompt: RegExp; text: string }[], waitMs = 45_000): Promise<string> {
+  const child = execa('script', ['-qec', line, '/dev/null'], { env: engine.env, reject: false, buffer: false, timeout: 60_000 });
+  let screen = '';
+  child.stdout.setEncoding('utf8');
+  child.stdout.on('data', (chunk: string) => {
+    screen += chunk;
+  });
+  // Strip terminal escapes so prompts and assertions read plain text.
+  const plain = (): string => screen.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+  try {
+    let typedAt = 0;
+    for (const key of keys) {
+      const deadline = Date.now() + waitMs;
+      while (!(plain().split('\n').length > typedAt && key.prompt.test(plain().split('\n').at(-1) ?? ''))) {
+        if (Date.now() > deadline) throw new Error(`no prompt ${String(key.prompt)} to type ${JSON.stringify(key.text)} within ${waitMs} ms; the screen showed:\n${plain()}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      typedAt = plain().split('\n').length;
+      child.stdin.write(key.text);
+    }
+    child.stdin.end();
+    await child;
+    return plain();
+  } finally {
+    child.kill();
+  }
+}
 
 describe('base images', () => {
   afterAll(() => reset(engine));
@@ -55,9 +89,9 @@ describe('base images', () => {
   }, 60_000);
 
   test('docker run -it of node opens the REPL', async () => {
-    const screen = await underPty(engine, 'docker run -it --rm node:24-bookworm-slim', [
-      { after: 3_000, text: '6*7\n' },
-      { after: 1_500, text: '.exit\n' },
+    const screen = await typeAtPrompts('docker run -it --rm node:24-bookworm-slim', [
+      { prompt: /^> $/, text: '6*7\n' },
+      { prompt: /^> $/, text: '.exit\n' },
     ]);
     expect(screen).toMatch(/Welcome to Node\.js v24\./);
     expect(screen).toMatch(/^42$/m);
