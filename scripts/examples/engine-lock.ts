@@ -1,50 +1,22 @@
 /**
- * One chapter at a time on an engine: a chapter resets the engine when it ends, which would wreck
- * a chapter another process (a `verify` beside an `npm test`) is running on the same engine.
+ * The engine, for one chapter run at a time: a chapter resets the engine when it ends, which would
+ * wreck a chapter another process (a `verify` beside an `npm test`) is running on the same engine.
+ * A flock(2) held by a child process (scripts/host/lock.ts): a run that dies frees it at once.
  */
-import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { enginePaths } from '../engine/index.ts';
-
-function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
+import { acquireLock } from '../host/lock.ts';
 
 export interface EngineLock {
 	release(): Promise<void>;
 }
 
+/** In the engine's runtime dir, among the files `down` keeps: it must not vanish under a running chapter. */
+export function engineForChapterLockPath(env: NodeJS.ProcessEnv = process.env): string {
+	return join(enginePaths(env).runtime, 'engine-for-chapter.lock');
+}
+
+/** Waits until no other chapter run has the engine; `onWait` hears once whom it waits for. */
 export async function lockEngineForChapter(onWait?: (holder: number) => void, timeoutMs = 60 * 60_000): Promise<EngineLock> {
-	const directory = enginePaths().runtime;
-	const path = join(directory, 'chapter.lock');
-	await mkdir(directory, { recursive: true });
-	const deadline = Date.now() + timeoutMs;
-	let told = false;
-	for (;;) {
-		try {
-			const handle = await open(path, 'wx');
-			await handle.writeFile(`${process.pid}\n`);
-			await handle.close();
-			return { release: () => rm(path, { force: true }) };
-		} catch (error) {
-			if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) {
-				throw new Error(`cannot take the chapter lock ${path}`, { cause: error });
-			}
-		}
-		const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-		// A lock left by a process that is gone, or by this one (a run killed mid-way), is stale.
-		if (!Number.isInteger(holder) || holder <= 0 || holder === process.pid || !alive(holder)) {
-			await rm(path, { force: true });
-			continue;
-		}
-		if (Date.now() > deadline) throw new Error(`another chapter run (process ${holder}) has held the engine for too long: ${path}`);
-		if (!told) onWait?.(holder);
-		told = true;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
+	return acquireLock(engineForChapterLockPath(), { what: 'a chapter run on the engine', timeoutMs, onWait });
 }
