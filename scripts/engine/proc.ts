@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function readPid(pidfile: string): Promise<number | null> {
@@ -27,9 +28,25 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-export async function alivePid(pidfile: string): Promise<number | null> {
+/**
+ * Whether a live pid runs `program`: one of its arguments (the executable, or the script of an
+ * interpreter) is named so. After a crash or a reboot a pidfile may name a pid that now belongs to
+ * anything else, which must never be signalled, least of all as root.
+ */
+export function runs(pid: number, program: string): boolean {
+  let cmdline: string;
+  try {
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return false;
+  }
+  return cmdline.split('\0').some((arg) => basename(arg) === program);
+}
+
+/** The live pid in a pidfile; with `expect`, only if it runs that program. */
+export async function alivePid(pidfile: string, expect?: string): Promise<number | null> {
   const pid = await readPid(pidfile);
-  return pid !== null && isAlive(pid) ? pid : null;
+  return pid !== null && isAlive(pid) && (expect === undefined || runs(pid, expect)) ? pid : null;
 }
 
 /** SIGTERM, wait, then SIGKILL: a process of ours never outlives `down`. */
@@ -54,10 +71,11 @@ export async function stopPid(pid: number, graceMs = 20_000): Promise<void> {
   while (Date.now() < killDeadline && isAlive(pid)) await sleep(50);
 }
 
-export async function stopByPidfile(pidfile: string, graceMs?: number): Promise<boolean> {
-  const pid = await readPid(pidfile);
+/** Stops the process a pidfile names and removes the pidfile; with `expect`, only if it runs that program. */
+export async function stopByPidfile(pidfile: string, graceMs?: number, expect?: string): Promise<boolean> {
+  const pid = await alivePid(pidfile, expect);
   let stopped = false;
-  if (pid !== null && isAlive(pid)) {
+  if (pid !== null) {
     await stopPid(pid, graceMs);
     stopped = true;
   }
