@@ -1,5 +1,5 @@
 /** `npm run engine -- up | down | status | env | reset` */
-import { down, reset, status, up } from './index.js';
+import { instanceName } from './paths.js';
 
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -19,7 +19,23 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 const signal = controller.signal;
 
+/** Where `env` points docker when it failed: no socket there, so docker fails instead of using the default daemon. */
+const failedDockerHost = 'unix:///nonexistent/layerbook-engine-not-running';
+
+/**
+ * What `env` prints when it fails, for `eval "$(npm run -s engine -- env)"` to fail loudly: an
+ * eval of nothing succeeds and leaves DOCKER_HOST unset. Ends with `false` rather than `exit`,
+ * which would close an interactive shell.
+ */
+function failedEnv(reason: string): string {
+  return [`export DOCKER_HOST=${shellQuote(failedDockerHost)}`, `echo ${shellQuote(`layerbook engine env failed: ${reason}`)} >&2`, 'false', ''].join('\n');
+}
+
 async function main(command: string | undefined): Promise<void> {
+  // A bad LAYERBOOK_INSTANCE is refused before anything is installed or started.
+  instanceName();
+  // Imported here, so that an error while loading the engine is reported like any other.
+  const { down, reset, status, up } = await import('./index.js');
   switch (command) {
     case 'up': {
       const started = Date.now();
@@ -60,7 +76,8 @@ async function main(command: string | undefined): Promise<void> {
   }
 }
 
-main(process.argv[2]).catch((error: unknown) => {
+const command = process.argv[2];
+main(command).catch((error: unknown) => {
   const lines: string[] = [];
   let current: unknown = error;
   while (current instanceof Error) {
@@ -69,5 +86,6 @@ main(process.argv[2]).catch((error: unknown) => {
   }
   if (current !== undefined && lines.length === 0) lines.push(String(current));
   process.stderr.write(`engine: ${lines.join('\n  caused by: ')}\n`);
+  if (command === 'env') process.stdout.write(failedEnv(lines.join('; caused by: ')));
   process.exitCode = 1;
 });
