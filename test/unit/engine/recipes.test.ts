@@ -1,0 +1,55 @@
+import { describe, expect, test } from 'vitest';
+import { standInRecipes } from '../../../scripts/engine/stand-ins/index.ts';
+import { recipeHash, type StandInRecipe } from '../../../scripts/engine/stand-ins/recipe.ts';
+import { repositoryRoot } from '../../../scripts/examples/chapter.ts';
+import { readRecordSync } from '../../../src/verification/record-file.ts';
+
+/** The rule behind "rebuilt only when its recipe changes": what feeds a stand-in's hash. */
+describe('stand-in recipes', () => {
+	const recipes = standInRecipes();
+	const byKey = (key: string): StandInRecipe => {
+		const recipe = recipes.find((r) => r.key === key);
+		if (recipe === undefined) throw new Error(`no recipe ${key}`);
+		return recipe;
+	};
+
+	test('the verification page names every stand-in, each saying what it is built from', () => {
+		// The page lists the committed record's base images: a stand-in missing there was never shown to readers.
+		const record = readRecordSync(repositoryRoot);
+		if (record === undefined) throw new Error('no committed record (src/data/record.json)');
+		const documented = new Map(record.baseImages.flatMap((image) => (image.standIn === null ? [] : [[image.name, image.standIn.builtFrom] as const])));
+		const names = recipes.flatMap((r) => r.tags.map((t) => `${r.repository}:${t}`));
+		expect(names.length).toBeGreaterThan(0);
+		expect(names.filter((name) => !documented.has(name))).toEqual([]);
+		for (const r of recipes) expect(r.builtFrom.length).toBeGreaterThan(20);
+		for (const name of names) expect(documented.get(name)?.length ?? 0).toBeGreaterThan(20);
+	});
+
+	test('the hash is stable, and changes with the Dockerfile, a file, an asset or a parent', () => {
+		const node = byKey('node');
+		const base = recipeHash(node, ['parent-a']);
+		expect(recipeHash(node, ['parent-a'])).toBe(base);
+		expect(recipeHash({ ...node, dockerfile: `${node.dockerfile}# changed\n` }, ['parent-a'])).not.toBe(base);
+		expect(recipeHash({ ...node, files: { ...node.files, 'docker-entrypoint.sh': '#!/bin/sh\n' } }, ['parent-a'])).not.toBe(base);
+		expect(recipeHash({ ...node, assets: node.assets.map((a) => ({ ...a, identity: `${a.identity}-next` })) }, ['parent-a'])).not.toBe(base);
+		expect(recipeHash(node, ['parent-b'])).not.toBe(base);
+	});
+
+	test('stand-ins built on the slim image name it as their parent; busybox ends on scratch', () => {
+		for (const key of ['node', 'nginx', 'registry', 'busybox']) {
+			const recipe = byKey(key);
+			expect(recipe.parents).toEqual(['debian-slim']);
+			expect(recipe.dockerfile).toMatch(/^FROM debian:bookworm-slim/m);
+		}
+		expect(byKey('busybox').dockerfile).toMatch(/^FROM scratch$/m);
+		expect(byKey('debian').parents).toEqual([]);
+	});
+
+	test('the Debian stand-ins carry the host CA bundle where update-ca-certificates finds it', () => {
+		for (const key of ['debian', 'debian-slim']) {
+			expect(byKey(key).dockerfile).toContain('/usr/local/share/ca-certificates/layerbook-host-ca.crt');
+			expect(Object.keys(byKey(key).files)).toContain('host-ca.crt');
+		}
+		expect(byKey('node').dockerfile).toContain('ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/layerbook-host-ca.crt');
+	});
+});
