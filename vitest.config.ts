@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { engineSuiteEnv } from './test/engine/instance.ts';
 import { ReadingOrderSequencer } from './test/examples/chapter-order.ts';
 
 // Five suites with different needs: unit tests need nothing; the engine suite runs its own engine
@@ -32,6 +33,8 @@ export default defineConfig({
 					name: 'engine',
 					include: ['test/engine/**/*.test.ts'],
 					globalSetup: ['test/engine/setup.ts'],
+					// Its own engine instance, for its test workers and (passed on by the setup) its engine CLI.
+					env: { ...engineSuiteEnv },
 					// The files reset and stop their engine instance: one at a time.
 					fileParallelism: false,
 					sequence: { groupOrder: 1 },

@@ -1,4 +1,4 @@
-/** `npm run engine -- up | down | status | env | reset` */
+/** `npm run engine -- up [--json] | down | status | env | reset` */
 import { instanceName } from './paths.js';
 
 function shellQuote(value: string): string {
@@ -40,6 +40,8 @@ async function main(command: string | undefined): Promise<void> {
     case 'up': {
       const started = Date.now();
       const engine = await up({ onProgress: progress, signal });
+      // For a program (the engine suite's setup): the engine as JSON on stdout.
+      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(engine)}\n`);
       progress(`engine ready in ${((Date.now() - started) / 1000).toFixed(1)}s: Docker ${engine.version} (${engine.os}/${engine.arch}) at ${engine.dockerHost}`);
       for (const image of engine.baseImages) progress(`  ${image.name}  ${image.digest}${image.standIn ? '  (stand-in)' : ''}`);
       progress('use it with: eval "$(npm run --silent engine -- env)"');
@@ -71,7 +73,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     default:
-      process.stderr.write('usage: npm run engine -- up | down | status | env | reset\n');
+      process.stderr.write('usage: npm run engine -- up [--json] | down | status | env | reset\n');
       process.exitCode = 2;
   }
 }
