@@ -79,8 +79,10 @@ function splitLines(text: string): string[] {
 }
 
 type Step =
-	| { op: 'same'; actual: string }
+	| { op: 'same'; expected: string; actual: string }
 	| { op: 'skipped'; actual: string }
+	/** Where a `...` line ends, whether or not it absorbed anything. */
+	| { op: 'dots' }
 	| { op: 'expected'; expected: string }
 	| { op: 'actual'; actual: string };
 
@@ -126,11 +128,14 @@ function align(expected: readonly string[], actual: readonly string[]): { cost: 
 			if (j < actual.length && (cost[i] as number[])[j + 1] === here) {
 				steps.push({ op: 'skipped', actual: actual[j] as string });
 				j += 1;
-			} else i += 1;
+			} else {
+				steps.push({ op: 'dots' });
+				i += 1;
+			}
 			continue;
 		}
 		if (i < expected.length && j < actual.length && pattern?.test(actual[j] as string) === true && (cost[i + 1] as number[])[j + 1] === here) {
-			steps.push({ op: 'same', actual: actual[j] as string });
+			steps.push({ op: 'same', expected: expected[i] as string, actual: actual[j] as string });
 			i += 1;
 			j += 1;
 		} else if (i < expected.length && j < actual.length && (cost[i + 1] as number[])[j + 1] === here - 1) {
@@ -156,8 +161,9 @@ export interface MatchResult {
 
 /** Matches already normalised output against the expected pattern. */
 export function matchOutput(expected: string, actual: string): MatchResult {
-	const { cost, steps } = align(splitLines(expected), splitLines(actual));
-	if (cost === 0) return { ok: true, diff: '' };
+	const aligned = align(splitLines(expected), splitLines(actual));
+	if (aligned.cost === 0) return { ok: true, diff: '' };
+	const steps = aligned.steps.filter((step) => step.op !== 'dots');
 	const lines: string[] = ['- expected', '+ actual'];
 	// Lines a `...` absorbed are collapsed, but those next to a change are shown as context:
 	// they are usually what the expected line should have been.
@@ -167,7 +173,7 @@ export function matchOutput(expected: string, actual: string): MatchResult {
 		if (step.op !== 'skipped') {
 			if (step.op === 'same') lines.push(`  ${step.actual}`);
 			else if (step.op === 'expected') lines.push(`- ${step.expected}`);
-			else lines.push(`+ ${step.actual}`);
+			else if (step.op === 'actual') lines.push(`+ ${step.actual}`);
 			index += 1;
 			continue;
 		}
@@ -184,4 +190,40 @@ export function matchOutput(expected: string, actual: string): MatchResult {
 		index = end;
 	}
 	return { ok: false, diff: lines.join('\n') };
+}
+
+/**
+ * The expected text rewritten to match the actual output, line by line, keeping the author's
+ * patterns: a line that still matches stays as written (placeholders and all), a `...` line that
+ * still absorbs stays, and only lines that no longer match take the actual text.
+ */
+export function updatePattern(expected: string, actual: string): string {
+	const { steps } = align(splitLines(expected), splitLines(actual));
+	const lines: string[] = [];
+	// The lines the last `...` absorbed: a pattern line after it that matched nothing gives way to
+	// the last of them (a `...` absorbs greedily, so the changed line is among them).
+	let absorbed: string[] = [];
+	for (const [index, step] of steps.entries()) {
+		if (step.op === 'skipped') {
+			absorbed.push(step.actual);
+			continue;
+		}
+		if (step.op === 'dots') {
+			lines.push(ellipsis);
+			continue;
+		}
+		if (step.op === 'expected') {
+			const paired = steps[index + 1]?.op === 'actual';
+			let unpaired = 0;
+			for (let k = index; steps[k]?.op === 'expected' && !paired; k += 1) unpaired += 1;
+			if (!paired && absorbed.length > 0 && steps[index - 1]?.op !== 'expected') {
+				const taken = absorbed.splice(Math.max(0, absorbed.length - unpaired));
+				lines.push(...taken);
+			}
+			continue;
+		}
+		absorbed = [];
+		lines.push(step.op === 'same' ? step.expected : step.actual);
+	}
+	return lines.join('\n');
 }

@@ -1,10 +1,12 @@
 /**
  * `--update`: writes what console commands actually printed into the chapter as their expected
- * output, for the author to review in the diff. Only the output lines change.
+ * output, for the author to review in the diff. Only the output lines that no longer match change:
+ * the author's placeholders, `[..]` and `...` lines stay wherever they still match.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseFences } from './extract.ts';
 import type { ChapterResult } from './result.ts';
+import { updatePattern } from './match.ts';
 import { parseTranscript } from './transcript.ts';
 
 interface Replacement {
@@ -28,7 +30,8 @@ export function applyUpdates(file: string, source: string, result: ChapterResult
 		for (const update of block.updates) {
 			const command = commands[update.command];
 			if (command === undefined) continue;
-			const lines = update.actual === '' ? [] : update.actual.split('\n').map((text) => (text === '' ? '' : `${indent}${text}`));
+			const text = updatePattern(command.expected, update.actual);
+			const lines = text === '' ? [] : text.split('\n').map((text) => (text === '' ? '' : `${indent}${text}`));
 			replacements.push({ line: command.outputLine, length: command.outputLength, lines });
 		}
 	}

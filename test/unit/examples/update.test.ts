@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { updatePattern } from '../../../scripts/examples/match.ts';
 import { applyUpdates } from '../../../scripts/examples/update.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 
@@ -25,6 +26,31 @@ describe('applyUpdates', () => {
 		const source = ['<Aside>', '  ```console', '  $ ls', '  ```', '</Aside>'].join('\n');
 		expect(applyUpdates('x.mdx', source, result(2, [{ command: 0, actual: 'Dockerfile\nserver.js' }]))).toBe(
 			['<Aside>', '  ```console', '  $ ls', '  Dockerfile', '  server.js', '  ```', '</Aside>'].join('\n'),
+		);
+	});
+});
+
+describe('updatePattern', () => {
+	it('keeps lines whose placeholders still match and replaces only the changed line', () => {
+		const expected = ['IMAGE ID       SIZE', '[ID]   [SIZE]', 'writing image [DIGEST] done'].join('\n');
+		const actual = ['IMAGE ID       SIZE', '0123456789ab   12MB', 'naming to docker.io/library/x:latest done'].join('\n');
+		expect(updatePattern(expected, actual)).toBe(['IMAGE ID       SIZE', '[ID]   [SIZE]', 'naming to docker.io/library/x:latest done'].join('\n'));
+	});
+
+	it('keeps a `...` run that still absorbs lines, and one that absorbs nothing', () => {
+		const expected = ['#1 start', '...', '#9 old end', '...'].join('\n');
+		const actual = ['#1 start', '#2 a', '#3 b', '#9 new end'].join('\n');
+		expect(updatePattern(expected, actual)).toBe(['#1 start', '...', '#9 new end', '...'].join('\n'));
+	});
+
+	it('adds lines the output gained and drops lines it lost', () => {
+		expect(updatePattern('a\nb\nc', 'a\nc\nd')).toBe('a\nc\nd');
+	});
+
+	it('keeps placeholders in the rewritten chapter through applyUpdates', () => {
+		const source = ['```console', '$ docker images -q', '[ID]', 'gone', '```'].join('\n');
+		expect(applyUpdates('x.mdx', source, result(1, [{ command: 0, actual: '0123456789ab' }]))).toBe(
+			['```console', '$ docker images -q', '[ID]', '```'].join('\n'),
 		);
 	});
 });
