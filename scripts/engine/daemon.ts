@@ -47,7 +47,7 @@ export async function daemonAnswers(host: string): Promise<boolean> {
 }
 
 export async function daemonRunning(paths: EnginePaths = enginePaths()): Promise<number | null> {
-  return alivePid(paths.dockerdPid);
+  return alivePid(paths.dockerdPid, 'dockerd');
 }
 
 function daemonConfig(paths: EnginePaths, mtu: number): string {
@@ -111,8 +111,8 @@ export async function startDaemon(mtu: number, progress: (line: string) => void)
 export async function stopDaemon(): Promise<void> {
   const paths = enginePaths();
   // dockerd stops its containers and its own containerd when it gets SIGTERM.
-  await stopByPidfile(paths.dockerdPid, 30_000);
-  await stopByPidfile(paths.containerdPid, 10_000);
+  await stopByPidfile(paths.dockerdPid, 30_000, 'dockerd');
+  await stopByPidfile(paths.containerdPid, 10_000, 'containerd');
   await stopStrayShims(paths);
   await rm(paths.socket, { force: true });
 }

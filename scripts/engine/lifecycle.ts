@@ -110,10 +110,11 @@ async function downUnlocked(): Promise<void> {
   await stopMirror();
   await unmountUnder([paths.execRoot, paths.dataRoot, paths.runtime]);
   await teardownNetwork();
-  // Keep the logs of the last run for a post-mortem; everything else in the runtime dir goes.
+  // Keep the logs of the last run for a post-mortem, and the lock files (a chapter may hold one);
+  // everything else in the runtime dir goes.
   const entries = await readdir(paths.runtime).catch(() => []);
   for (const entry of entries) {
-    if (!entry.endsWith('.log') && entry !== 'lock') await rm(`${paths.runtime}/${entry}`, { recursive: true, force: true });
+    if (!entry.endsWith('.log') && entry !== 'lock' && !entry.endsWith('.lock')) await rm(`${paths.runtime}/${entry}`, { recursive: true, force: true });
   }
 }
 

@@ -44,14 +44,14 @@ export async function mirrorReady(): Promise<boolean> {
 }
 
 export async function mirrorRunning(): Promise<number | null> {
-  return alivePid(enginePaths().mirrorPid);
+  return alivePid(enginePaths().mirrorPid, 'docker-registry');
 }
 
 /** Starts the mirror unless ours already runs; returns whether this call started it. */
 export async function startMirror(progress: (line: string) => void): Promise<boolean> {
   const paths = enginePaths();
   if ((await mirrorRunning()) !== null && (await mirrorReady())) return false;
-  await stopByPidfile(paths.mirrorPid);
+  await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
   if (await mirrorReady()) {
     throw new Error(`something else already answers on ${mirrorAddress()}: set LAYERBOOK_MIRROR_PORT to a free port`);
   }
@@ -65,14 +65,14 @@ export async function startMirror(progress: (line: string) => void): Promise<boo
   try {
     await waitFor('the registry mirror', mirrorReady, { timeoutMs: 20_000, alive: () => isAlive(pid) });
   } catch (error) {
-    await stopByPidfile(paths.mirrorPid);
+    await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
     throw new Error(`the registry mirror did not start:\n${await tail(paths.mirrorLog)}`, { cause: error });
   }
   return true;
 }
 
 export async function stopMirror(): Promise<void> {
-  await stopByPidfile(enginePaths().mirrorPid, 10_000);
+  await stopByPidfile(enginePaths().mirrorPid, 10_000, 'docker-registry');
 }
 
 const manifestTypes = [
