@@ -52,7 +52,11 @@ function alive(pid: number): boolean {
 
 /** SIGTERM to the whole tree, then SIGKILL to whatever is left after a grace period. */
 export async function killTree(root: number, graceMs = 2000): Promise<void> {
+	// 0 is the parent of init and 1 is init: their trees are every process there is.
+	if (!Number.isInteger(root) || root <= 1) throw new RangeError(`refusing to kill the process tree of pid ${root}`);
 	const tree = await processTree(root);
+	// A tree holding this process would stop it halfway, the rest of the tree stopped for good.
+	if (tree.includes(process.pid)) throw new RangeError(`refusing to kill the process tree of pid ${root}: it holds this process`);
 	// Stop the parents first so they do not start anything new while the children go.
 	for (const pid of tree) signal(pid, 'SIGSTOP');
 	for (const pid of tree) signal(pid, 'SIGTERM');
