@@ -3,12 +3,14 @@
  * the first failure stops it (later blocks are "not run": their state is gone), and afterwards,
  * pass or fail, the engine is reset and the workspace removed. Ctrl-C does the same cleanup.
  */
-import { type Engine, reset } from '../engine/index.ts';
+import { join } from 'node:path';
+import { type Engine, enginePaths, reset } from '../engine/index.ts';
 import { type Block, blockLabel, isExecutable } from './block.ts';
 import type { Chapter } from './chapter.ts';
 import { containerReport } from './diagnostics.ts';
 import { type EngineLock, lockEngineForChapter } from './engine-lock.ts';
 import { executeBlock } from './execute.ts';
+import { reapLeftovers } from './leftovers.ts';
 import { type BlockResult, type ChapterResult, at } from './result.ts';
 import { Session } from './session.ts';
 
@@ -21,6 +23,11 @@ export interface RunnerOptions {
 	onBlockStart?: ((block: Block) => void) | undefined;
 	/** Called as each block finishes. */
 	onBlock?: ((result: BlockResult) => void) | undefined;
+}
+
+/** Where each chapter run records its shell and temp dir, for the next run to reap if it is killed. */
+function runRecords(): string {
+	return join(enginePaths().runtime, 'chapter-runs');
 }
 
 /** Runs in progress, so a signal can clean them all up. */
@@ -74,10 +81,13 @@ export class ChapterRun {
 		let session: Session;
 		const started = Date.now();
 		try {
+			// A run that was killed outright may have left its shell running, still talking to the
+			// engine, and its temp dir: reap them first.
+			await reapLeftovers(runRecords());
 			// up() already refused an external daemon holding foreign objects. A run that was
 			// killed outright may have left objects behind: start from the base images.
 			await reset(engine);
-			session = await Session.start({ env: engine.env });
+			session = await Session.start({ env: engine.env, records: runRecords() });
 		} catch (error) {
 			await lock.release();
 			throw new Error(`cannot start ${chapter.file}`, { cause: error });
@@ -150,6 +160,7 @@ export class ChapterRun {
 				await reset(this.#engine);
 			} finally {
 				if (this.#options.keep !== true) await this.#session.remove();
+				else await this.#session.forget();
 				await this.#lock.release();
 				active.delete(this);
 				unwatchSignals();

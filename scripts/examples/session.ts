@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, open, readFile, realpath, rm, stat, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { forgetRun, recordRun } from './leftovers.ts';
 import { killTree } from './process-tree.ts';
 import { type Prompt, atPrompt, screenLines } from './prompt.ts';
 
@@ -45,6 +46,11 @@ export interface SessionOptions {
 	env: Record<string, string>;
 	/** Where to make the scenario's temp dir; the system's temp dir by default. */
 	parent?: string;
+	/**
+	 * Where to record the shell and the temp dir, so the next run reaps them should this one be
+	 * killed outright (leftovers.ts). Not recorded without it.
+	 */
+	records?: string | undefined;
 }
 
 /** The lines prepended to sourced code; the code's line N is the file's line N + offset. */
@@ -109,6 +115,7 @@ export class Session {
 	#pending = new Map<string, (line: string) => void>();
 	#counter = 0;
 	#closed: string | undefined;
+	#record: string | undefined;
 	#stdoutRest = '';
 	#shellErrors = '';
 
@@ -145,6 +152,16 @@ export class Session {
 		};
 		const session = new Session(root, spawnShell(workspace, env));
 		session.#listen();
+		if (options.records !== undefined && session.#shell.pid !== undefined) {
+			try {
+				// Only this run's processes have this HOME and TMPDIR: a reused pid does not.
+				session.#record = await recordRun(options.records, { shell: session.#shell.pid, root, markers: [`HOME=${home}`, `TMPDIR=${env['TMPDIR'] ?? ''}`] });
+			} catch (error) {
+				await session.close();
+				await session.remove();
+				throw new Error(`cannot record the chapter's shell in ${options.records}`, { cause: error });
+			}
+		}
 		return session;
 	}
 
@@ -346,13 +363,22 @@ export class Session {
 	async close(): Promise<void> {
 		this.#closed ??= "the chapter's shell was closed";
 		for (const job of this.#background.values()) await killTree(job.pid);
-		this.#shell.stdin.end();
+		// The tree is walked before stdin ends: an idle shell exits at once on end of input, and
+		// what it left in the background would be re-parented out of reach.
 		if (this.#shell.pid !== undefined) await killTree(this.#shell.pid);
+		this.#shell.stdin.end();
 		await this.#shell;
 	}
 
 	/** Removes the scenario's temp dir; call after close(). */
 	async remove(): Promise<void> {
 		await rm(this.root, { recursive: true, force: true, maxRetries: 3 });
+		await this.forget();
+	}
+
+	/** Drops the record of the shell and temp dir: after close(), for a temp dir kept on purpose. */
+	async forget(): Promise<void> {
+		if (this.#record !== undefined) await forgetRun(this.#record);
+		this.#record = undefined;
 	}
 }

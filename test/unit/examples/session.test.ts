@@ -1,13 +1,18 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
+import { reapLeftovers } from '../../../scripts/examples/leftovers.ts';
 import { Session } from '../../../scripts/examples/session.ts';
 
 // The chapter's shell needs no daemon: these run plain commands.
 const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', DOCKER_HOST: 'unix:///nowhere.sock' };
 let session: Session | undefined;
+let records: string | undefined;
 
-async function start(): Promise<Session> {
-	session = await Session.start({ env });
+async function start(options: { records?: string } = {}): Promise<Session> {
+	session = await Session.start({ env, ...options });
 	return session;
 }
 
@@ -20,6 +25,15 @@ async function commandLine(pid: number): Promise<string | undefined> {
 	return text === '' ? undefined : text.replace(/\0$/, '').split('\0').join(' ');
 }
 
+/** Waits until a process runs the given command: `$!` is printed before the child has run it. */
+async function running(pid: number, command: string): Promise<void> {
+	const deadline = Date.now() + 5000;
+	while ((await commandLine(pid)) !== command) {
+		if (Date.now() > deadline) throw new Error(`process ${pid} is ${(await commandLine(pid)) ?? 'gone'}, not ${command}`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
+
 /** The pids a piece of code printed, one a line. */
 function pids(output: string): number[] {
 	return output.split(/\r?\n/).filter((line) => /^\d+$/.test(line)).map(Number);
@@ -29,6 +43,8 @@ afterEach(async () => {
 	await session?.close();
 	await session?.remove();
 	session = undefined;
+	if (records !== undefined) await rm(records, { recursive: true, force: true });
+	records = undefined;
 });
 
 describe('Session', () => {
@@ -83,6 +99,45 @@ describe('Session', () => {
 		expect(foreground).toBeGreaterThan(0);
 		expect(await commandLine(background ?? 0)).not.toBe('sleep 987654');
 		expect(await commandLine(foreground ?? 0)).not.toBe('sleep 987655');
+	});
+
+	it('records its shell and temp dir while it runs, and drops the record once removed', async () => {
+		records = await mkdtemp(join(tmpdir(), 'records-'));
+		const shell = await start({ records });
+		const [name] = await readdir(records);
+		expect(name).toBe(`${process.pid}-${shell.pid}.json`);
+		expect(JSON.parse(await readFile(join(records, name ?? ''), 'utf8'))).toMatchObject({ harness: process.pid, shell: shell.pid, root: shell.root });
+		await shell.close();
+		await shell.remove();
+		expect(await readdir(records)).toEqual([]);
+	});
+
+	it('is reaped by the next run when its harness was killed outright', async () => {
+		records = await mkdtemp(join(tmpdir(), 'records-'));
+		const shell = await start({ records });
+		const result = await shell.run('sleep 987659 &\necho $!', { timeoutMs: 5000 });
+		const [sleeper] = pids(result.output);
+		await running(sleeper ?? 0, 'sleep 987659');
+		// As if the harness had been killed: the record names a process that has ended.
+		const gone = execa('true');
+		await gone;
+		const [name] = await readdir(records);
+		const file = join(records, name ?? '');
+		await writeFile(file, JSON.stringify({ ...(JSON.parse(await readFile(file, 'utf8')) as object), harness: gone.pid, harnessStart: null }));
+		expect((await reapLeftovers(records)).length).toBe(1);
+		expect(await commandLine(sleeper ?? 0)).toBeUndefined();
+		expect(await commandLine(shell.pid)).toBeUndefined();
+		await expect(stat(shell.root)).rejects.toThrow(/ENOENT/);
+		expect(await readdir(records)).toEqual([]);
+	});
+
+	it('stops what a block left running when it closes an idle shell', async () => {
+		const shell = await start();
+		const result = await shell.run('sleep 987653 &\necho $!', { timeoutMs: 5000 });
+		const [sleeper] = pids(result.output);
+		await running(sleeper ?? 0, 'sleep 987653');
+		await shell.close();
+		expect(await commandLine(sleeper ?? 0)).toBeUndefined();
 	});
 
 	it('runs background code beside the shell and stops it on close', async () => {
