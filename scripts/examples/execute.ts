@@ -179,10 +179,18 @@ export async function executeBlock(block: Block, session: Session, options: Exec
 	if (block.meta.skip !== undefined) return { ...identity, status: 'skipped', reason: block.meta.skip, durationMs: 0 };
 	const started = Date.now();
 	const retryUntil = started + (block.meta.retry ?? 0) * 1000;
+	// A retry block is updated from the attempt that passes, or from the last one: an early
+	// attempt shows a server still starting, not what the block is about.
+	const retrying = block.meta.retry !== undefined && options.update === true;
+	const strict = retrying ? { ...options, update: false } : options;
 	let tries = 1;
-	let result = await attempt(block, session, options);
+	let result = await attempt(block, session, strict);
 	while (!result.ok && result.fatal !== true && Date.now() + retryPauseMs < retryUntil) {
 		await new Promise((resolve) => setTimeout(resolve, retryPauseMs));
+		tries += 1;
+		result = await attempt(block, session, strict);
+	}
+	if (retrying && !result.ok && result.fatal !== true) {
 		tries += 1;
 		result = await attempt(block, session, options);
 	}

@@ -100,3 +100,19 @@ describe('executeBlock', () => {
 		expect(await executeBlock(block('```sh skip="needs Docker Hub"', 'docker push x'), session)).toMatchObject({ status: 'skipped', reason: 'needs Docker Hub' });
 	});
 });
+
+describe('--update on a retry block', () => {
+	it('takes the output of the attempt that passed, not the first attempt', async () => {
+		const counter = 'n=$(cat tries 2>/dev/null || echo 0); n=$((n + 1)); echo "$n" > tries; [ "$n" -ge 3 ] && echo ready || echo waiting';
+		const result = await executeBlock(block('```console retry=10', `$ ${counter}\nready`), session, { update: true });
+		expect(result.status).toBe('passed');
+		expect(result.updates).toBeUndefined();
+		expect(result.output).toContain('ready');
+	});
+
+	it('takes the last attempt when no attempt passes', async () => {
+		const result = await executeBlock(block('```console retry=2', '$ echo "still $((RANDOM % 1 + 1))"\nnever'), session, { update: true });
+		expect(result.status).toBe('passed');
+		expect(result.updates).toEqual([{ command: 0, actual: 'still 1' }]);
+	});
+});
