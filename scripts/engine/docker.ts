@@ -55,6 +55,8 @@ export const infoSchema = z.object({
   OSType: z.string(),
   OperatingSystem: z.string(),
   Architecture: z.string(),
+  Driver: z.string().optional(),
+  DriverStatus: z.array(z.array(z.string())).nullable().optional(),
   RegistryConfig: z
     .object({ Mirrors: z.array(z.string()).nullable().optional() })
     .passthrough()
@@ -65,6 +67,12 @@ export type DockerInfo = z.infer<typeof infoSchema>;
 
 function hostOf(env: Record<string, string>): string {
   return env['DOCKER_HOST'] ?? 'unix:///var/run/docker.sock';
+}
+
+/** Which image store `docker info` reports: containerd's when the driver is a containerd snapshotter. */
+export function imageStore(info: DockerInfo): 'containerd' | 'classic' {
+  const type = (info.DriverStatus ?? []).find(([key]) => key === 'driver-type')?.[1] ?? '';
+  return type.startsWith('io.containerd.snapshotter') ? 'containerd' : 'classic';
 }
 
 export async function dockerInfo(env: Record<string, string>): Promise<DockerInfo> {

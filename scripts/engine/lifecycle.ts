@@ -2,10 +2,11 @@ import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { execa } from 'execa';
 import { baseImagesFromState, baseNamePatterns } from './base-images.js';
 import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.js';
-import { docker, dockerInfo, imageInspectSchema, lines } from './docker.js';
+import { docker, dockerInfo, imageInspectSchema, imageStore, lines } from './docker.js';
 import { ForeignObjectsError, findForeign, isEmpty, markVetted } from './foreign.js';
 import { installHostPackages } from '../host/packages.ts';
-import { ensureEnginePackages } from './packages.js';
+import { enginePackages, engineSuite, ensureEnginePackages } from './packages.js';
+import { debian } from './stand-ins/assets.js';
 import { withLock } from './lock.js';
 import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.js';
 import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.js';
@@ -55,6 +56,9 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
         dockerHost: host,
         env,
         version: info.ServerVersion,
+        store: imageStore(info),
+        packages: enginePackages.map((p) => ({ name: p.name, version: p.version })),
+        source: `Debian ${engineSuite} (${debian.mirror})`,
         os: info.OperatingSystem,
         arch: info.Architecture,
         baseImages: baseImagesFromState(state),
@@ -77,7 +81,17 @@ async function upExternal(host: string, progress: (line: string) => void): Promi
   if (!isEmpty(foreign)) throw new ForeignObjectsError(host, foreign);
   await markVetted(host);
   const info = await dockerInfo(env);
-  return { dockerHost: host, env, version: info.ServerVersion, os: info.OperatingSystem, arch: info.Architecture, baseImages: present };
+  return {
+    dockerHost: host,
+    env,
+    version: info.ServerVersion,
+    store: imageStore(info),
+    packages: [],
+    source: null,
+    os: info.OperatingSystem,
+    arch: info.Architecture,
+    baseImages: present,
+  };
 }
 
 async function presentBaseImages(env: Record<string, string>): Promise<BaseImage[]> {

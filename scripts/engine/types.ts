@@ -6,13 +6,21 @@ export interface BaseImage {
   standIn: { builtFrom: string } | null;
 }
 
+export type ImageStore = 'containerd' | 'classic';
+
 export interface Engine {
   /** unix:///… socket of the daemon in use */
   dockerHost: string;
   /** DOCKER_HOST, DOCKER_BUILDKIT=1, PATH with the engine's own docker client first */
   env: Record<string, string>;
-  /** daemon version, e.g. '20.10.24+dfsg1' */
+  /** daemon version, e.g. '28.5.2+dfsg4' */
   version: string;
+  /** The image store: containerd's snapshotters, or the classic graph drivers (overlay2). */
+  store: ImageStore;
+  /** The Debian packages the engine runs, with their versions; empty for an external daemon. */
+  packages: { name: string; version: string }[];
+  /** Where the packages came from, e.g. "Debian sid (http://deb.debian.org/debian)"; null for an external daemon. */
+  source: string | null;
   /** from docker info: OperatingSystem (the host the daemon runs on) and Architecture */
   os: string;
   arch: string;

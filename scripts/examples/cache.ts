@@ -55,7 +55,7 @@ function sourcesVersion(directories: readonly string[]): Promise<string> {
 export async function cacheKey(chapter: Chapter, engine: Engine, sources: readonly string[] = sourceDirectories): Promise<string> {
 	const images = engine.baseImages.map((image) => `${image.name}@${image.digest}`).sort();
 	return createHash('sha256')
-		.update(JSON.stringify([chapter.file, chapter.source, engine.version, engine.os, engine.arch, images, await sourcesVersion(sources)]))
+		.update(JSON.stringify([chapter.file, chapter.source, engine.version, engine.store, engine.os, engine.arch, images, await sourcesVersion(sources)]))
 		.digest('hex')
 		.slice(0, 32);
 }

@@ -11,7 +11,7 @@ import { blockLabel } from './block.ts';
 import { cachedResult, storeResult } from './cache.ts';
 import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile } from './chapter.ts';
 import { ChapterProblems, type Problem, formatProblem } from './problem.ts';
-import { type VerificationRecord, readRecord, recordPath, recordedChapter, writeRecord } from './record.ts';
+import { type VerificationRecord, engineInfo, readRecord, recordPath, recordedChapter, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
 import { formatBlock, formatFailure, formatSummary } from './report.ts';
 import type { ChapterResult } from './result.ts';
@@ -50,7 +50,7 @@ async function readChapters(selected: string[]): Promise<Chapter[]> {
 
 async function startEngine(): Promise<Engine> {
 	const engine = await up({ onProgress: (line) => process.stderr.write(`engine: ${line}\n`) });
-	write(`engine: Docker ${engine.version} (${engine.os}/${engine.arch})`);
+	write(`engine: Docker ${engine.version}, ${engine.store} image store (${engine.os}/${engine.arch})`);
 	return engine;
 }
 
@@ -110,7 +110,7 @@ async function record(positionals: string[], options: RunOptions): Promise<numbe
 	const next: VerificationRecord = {
 		version: 1,
 		date: new Date().toISOString(),
-		engine: { version: engine.version, os: engine.os, arch: engine.arch },
+		engine: engineInfo(engine),
 		baseImages: engine.baseImages,
 		chapters: Object.fromEntries(kept),
 	};

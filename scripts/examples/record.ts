@@ -44,6 +44,11 @@ export type RecordedBaseImage = z.infer<typeof baseImageSchema>;
 
 export const engineInfoSchema = z.object({
 	version: z.string(),
+	/** The image store the blocks ran on. */
+	store: z.enum(['containerd', 'classic']),
+	/** The engine's packages and where they came from; empty for an external daemon. */
+	packages: z.array(z.object({ name: z.string(), version: z.string() })),
+	source: z.string().nullable(),
 	os: z.string(),
 	arch: z.string(),
 });
@@ -112,13 +117,18 @@ export function referencedImages(code: readonly string[], images: readonly Recor
 		});
 }
 
+/** What the record keeps of an engine. */
+export function engineInfo(engine: EngineInfo): EngineInfo {
+	return { version: engine.version, store: engine.store, packages: engine.packages, source: engine.source, os: engine.os, arch: engine.arch };
+}
+
 /** A chapter's entry in the record, from a run that passed. */
 export function recordedChapter(result: ChapterResult, code: readonly string[], engine: EngineInfo & { baseImages: RecordedBaseImage[] }): RecordedChapter {
 	return {
 		slug: result.slug,
 		file: result.file,
 		date: result.date,
-		engine: { version: engine.version, os: engine.os, arch: engine.arch },
+		engine: engineInfo(engine),
 		baseImages: referencedImages(code, engine.baseImages),
 		durationMs: result.durationMs,
 		blocks: result.blocks.flatMap((block): RecordedBlock[] => {

@@ -86,7 +86,7 @@ function statusElement(verification: BlockVerification, words: VerificationLabel
 	if (verification.status === 'shown') return undefined;
 	const text =
 		verification.status === 'passed'
-			? words.passed(verification.chapter.engine.version, recordDay(verification.chapter.date))
+			? words.passed(verification.chapter.engine, recordDay(verification.chapter.date))
 			: verification.status === 'skipped'
 				? words.skipped(verification.reason)
 				: words.stale;

@@ -62,7 +62,14 @@ export async function buildFixtureSite(
 		const file = 'src/content/docs/page.mdx';
 		const source = readFileSync(join(root, file), 'utf8');
 		const blocks = extractBlocks(file, source).filter(isExecutable);
-		const engine = { version: '20.10.24+dfsg1', os: 'Debian GNU/Linux 12 (bookworm)', arch: 'x86_64' };
+		const engine = {
+			version: '28.5.2+dfsg4',
+			store: 'containerd' as const,
+			packages: [{ name: 'docker.io', version: '28.5.2+dfsg4-5' }],
+			source: 'Debian sid (http://deb.debian.org/debian)',
+			os: 'Debian GNU/Linux 12 (bookworm)',
+			arch: 'x86_64',
+		};
 		const record: VerificationRecord = {
 			version: 1,
 			date: '2026-11-25T00:00:00.000Z',

@@ -26,8 +26,8 @@ describe('a page whose blocks are all recorded', () => {
 	afterAll(() => site?.remove());
 
 	test.each([
-		['page', '검증됨: Docker 20.10.24+dfsg1에서 실행, 2026-11-24', '실행하지 않음: 도커 허브가 필요합니다'],
-		['en/page', 'Verified: run on Docker 20.10.24+dfsg1, 2026-11-24', 'Not run: Needs Docker Hub'],
+		['page', '검증됨: Docker Engine 28.5.2 (containerd 이미지 저장소)에서 실행, 2026-11-24', '실행하지 않음: 도커 허브가 필요합니다'],
+		['en/page', 'Verified: run on Docker Engine 28.5.2 (containerd image store), 2026-11-24', 'Not run: Needs Docker Hub'],
 	])('%s marks every executable block, as text, in its language', (path, passed, skipped) => {
 		const marks = page(path).querySelectorAll('.lb-verified');
 		// Two shell blocks, the transcript, the skipped block and the file: the `text` synopsis is not marked.

@@ -11,7 +11,10 @@ import type { ChapterResult } from '../../../scripts/examples/result.ts';
 const engine: Engine = {
 	dockerHost: 'unix:///x.sock',
 	env: {},
-	version: '20.10.24',
+	version: '28.5.2',
+	store: 'containerd',
+	packages: [],
+	source: null,
 	os: 'linux',
 	arch: 'x86_64',
 	baseImages: [{ name: 'busybox:latest', digest: `sha256:${'1'.repeat(64)}`, standIn: null }],

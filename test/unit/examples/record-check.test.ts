@@ -17,14 +17,14 @@ function recordOf(source: string, status: 'passed' | 'skipped' = 'passed'): Veri
 	return {
 		version: 1,
 		date: '2026-01-01T00:00:00.000Z',
-		engine: { version: '20.10', os: 'linux', arch: 'x86_64' },
+		engine: { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64' },
 		baseImages: [],
 		chapters: {
 			intro: {
 				slug: 'intro',
 				file: 'intro.mdx',
 				date: '2026-01-01T00:00:00.000Z',
-				engine: { version: '20.10', os: 'linux', arch: 'x86_64' },
+				engine: { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64' },
 				baseImages: [],
 				durationMs: 1,
 				blocks: blocks.map((block) => ({ hash: block.hash, file: block.file, line: block.line, kind: block.kind as 'shell', status, durationMs: 1 })),

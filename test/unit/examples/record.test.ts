@@ -33,7 +33,7 @@ describe('recordedChapter', () => {
 				{ file: 'src/content/docs/intro.mdx', line: 12, kind: 'file', hash: 'aaaaaaaaaaaaaaaa', label: 'write x', status: 'passed', durationMs: 1, output: '' },
 			],
 		};
-		const chapter = recordedChapter(result, ['docker run busybox'], { version: '20.10.24', os: 'linux', arch: 'x86_64', baseImages: images });
+		const chapter = recordedChapter(result, ['docker run busybox'], { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64', baseImages: images });
 		expect(chapter.baseImages).toEqual(['busybox:latest']);
 		expect(chapter.blocks.map((block) => [block.line, block.status, block.reason, block.output])).toEqual([
 			[5, 'passed', undefined, '$ docker ps\nCONTAINER ID'],
