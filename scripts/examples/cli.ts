@@ -11,7 +11,7 @@ import { blockLabel } from './block.ts';
 import { cachedResult, storeResult } from './cache.ts';
 import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile } from './chapter.ts';
 import { ChapterProblems, type Problem, formatProblem } from './problem.ts';
-import { type VerificationRecord, engineInfo, readRecord, recordPath, recordedChapter, writeRecord } from './record.ts';
+import { RecordSchemaError, type VerificationRecord, engineInfo, readRecord, recordPath, recordedChapter, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
 import { formatBlock, formatFailure, formatSummary } from './report.ts';
 import type { ChapterResult } from './result.ts';
@@ -103,7 +103,11 @@ async function record(positionals: string[], options: RunOptions): Promise<numbe
 	const chapters = await readChapters(positionals);
 	const engine = await startEngine();
 	const results = await runChapters(chapters, engine, { ...options, keep: false, update: false });
-	const previous = await readRecord();
+	// An older form of the record keeps nothing: every chapter is recorded afresh.
+	const previous = await readRecord().catch((error: unknown) => {
+		if (error instanceof RecordSchemaError) return undefined;
+		throw error;
+	});
 	// Chapters not run this time keep their entries; removed chapters lose theirs.
 	const slugs = new Set(await chapterSlugs());
 	const kept = Object.entries(previous?.chapters ?? {}).filter(([slug]) => slugs.has(slug));
