@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ForeignObjectsError, assertNothingForeign, reset, status, up, type Engine } from '../../scripts/engine/index.js';
+import { engineRoot } from '../../scripts/engine/packages.js';
+import { cacheRoot } from '../../scripts/engine/paths.js';
 import { dockerOk, freePort, waitForHttp } from './helpers.js';
 
 const engine = inject('engine');
+// The decoy runs the same unpacked Docker as ours, with the default configuration a reader's has.
+const binaries = engineRoot(cacheRoot());
 
 /*
  * A second dockerd, as a reader's own daemon would be: its own data root, socket and bridge, with
@@ -55,7 +59,7 @@ async function removeDecoyRules(): Promise<void> {
 }
 
 async function decoyDocker(args: string[]): Promise<string> {
-  const result = await execa('/usr/bin/docker', args, { env: decoy.env, reject: false, all: true });
+  const result = await execa(binaries.client, args, { env: decoy.env, reject: false, all: true });
   if (result.exitCode !== 0) throw new Error(`decoy: docker ${args.join(' ')}: ${result.all}`);
   return result.stdout;
 }
@@ -73,7 +77,7 @@ describe('beside another dockerd', () => {
     decoy.dir = await mkdtemp(join(tmpdir(), 'lbdecoy-'));
     decoy.host = `unix://${decoy.dir}/docker.sock`;
     decoy.pidfile = join(decoy.dir, 'dockerd.pid');
-    decoy.env = { DOCKER_HOST: decoy.host };
+    decoy.env = { DOCKER_HOST: decoy.host, DOCKER_CONFIG: join(decoy.dir, 'client') };
     const ours = await status();
     await execa('ip', ['link', 'add', decoy.bridge, 'type', 'bridge']);
     await execa('ip', ['addr', 'add', decoy.address, 'dev', decoy.bridge]);
@@ -92,10 +96,11 @@ describe('beside another dockerd', () => {
         'registry-mirrors': [ours.mirror.url],
       }),
     );
-    const child = execa('/usr/sbin/dockerd', ['--config-file', config], { detached: true, stdio: 'ignore', reject: false, cleanup: false });
+    const path = `${binaries.pathDirs.join(':')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
+    const child = execa(binaries.dockerd, ['--config-file', config], { detached: true, stdio: 'ignore', reject: false, cleanup: false, env: { PATH: path }, extendEnv: false });
     child.unref();
     const deadline = Date.now() + 60_000;
-    while ((await execa('/usr/bin/docker', ['version'], { env: decoy.env, reject: false })).exitCode !== 0) {
+    while ((await execa(binaries.client, ['version'], { env: decoy.env, reject: false })).exitCode !== 0) {
       if (Date.now() > deadline) throw new Error('the decoy dockerd did not start');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

@@ -1,4 +1,5 @@
 import './instance.js';
+import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { reset } from '../../scripts/engine/index.js';
 import { docker, dockerOk, freePort, waitForHttp } from './helpers.js';
@@ -18,6 +19,24 @@ describe('published ports', () => {
     expect(served).toBe(page.trimEnd());
     const logs = await docker(engine, ['logs', 'web']);
     expect(String(logs.all)).toMatch(/"GET \/ HTTP\/1\.1" 200/);
+  }, 60_000);
+
+  test('a published port answers on 127.0.0.1 and is not bound on 0.0.0.0 or [::]', async () => {
+    const port = await freePort(8081);
+    await dockerOk(engine, ['run', '-d', '--name', 'loopback', '-p', `${port}:80`, 'nginx']);
+    await waitForHttp(`http://127.0.0.1:${port}/`);
+    expect((await dockerOk(engine, ['port', 'loopback', '80/tcp'])).trim()).toBe(`127.0.0.1:${port}`);
+    // The kernel's own list of listening sockets: the port is held on loopback only.
+    const hex = port.toString(16).toUpperCase().padStart(4, '0');
+    const listening = async (file: string): Promise<string[]> =>
+      (await readFile(file, 'utf8'))
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/))
+        .filter((fields) => fields[3] === '0A' && fields[1]?.endsWith(`:${hex}`))
+        .map((fields) => fields[1] ?? '');
+    expect(await listening('/proc/net/tcp')).toEqual([`0100007F:${hex}`]);
+    expect(await listening('/proc/net/tcp6').catch(() => [])).toEqual([]);
   }, 60_000);
 
   test('a registry:2 container on port 5000 accepts a push and serves the pull', async () => {
