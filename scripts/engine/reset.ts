@@ -24,8 +24,10 @@ function splitName(name: string): { repo: string; tag: string } {
 }
 
 /**
- * Leaves the daemon as `up` left it: no container, volume, non-default network or build cache,
- * and no image but the base images, each under its name again even if a chapter untagged it.
+ * Leaves the daemon as a reader's fresh Docker is: no container, volume, non-default network,
+ * build cache or image. The engine's own daemon drops the base images too (the mirror keeps them,
+ * so a chapter's first `docker run` or `FROM` pulls them visibly); a vetted external daemon keeps
+ * them, each under its name again even if a chapter untagged it, since it may have no mirror.
  */
 export async function resetEngine(engine: Engine): Promise<void> {
   if (!(await isOwnDaemon(engine)) && !(await isVetted(engine.dockerHost))) {
@@ -43,11 +45,12 @@ export async function resetEngine(engine: Engine): Promise<void> {
     await apiDo(host, 'POST', '/networks/prune');
     await apiDo(host, 'POST', '/build/prune?all=1', 300_000);
 
+    const kept = (await isOwnDaemon(engine)) ? [] : engine.baseImages;
     // The true base images are the ones behind the recorded digests, whatever names now point where.
     const baseIds = new Set(
-      (await inspectImages(engine.env, engine.baseImages.map((b) => `${splitName(b.name).repo}@${b.digest}`))).map((i) => i.Id),
+      (await inspectImages(engine.env, kept.map((b) => `${splitName(b.name).repo}@${b.digest}`))).map((i) => i.Id),
     );
-    const baseNames = new Set(engine.baseImages.map((b) => b.name));
+    const baseNames = new Set(kept.map((b) => b.name));
     // Several passes: an image with children (from the legacy builder) goes only after them.
     for (let pass = 0; pass < 5; pass++) {
       const images = imagesSchema.parse(await apiJson(host, '/images/json?all=1'));
@@ -61,7 +64,7 @@ export async function resetEngine(engine: Engine): Promise<void> {
       for (const image of foreign) await apiDo(host, 'DELETE', `/images/${image.Id}?force=1`).catch(() => undefined);
     }
 
-    for (const base of engine.baseImages) {
+    for (const base of kept) {
       const [current] = await inspectImages(engine.env, [base.name]);
       if (current !== undefined && baseIds.has(current.Id)) continue;
       const { repo, tag } = splitName(base.name);

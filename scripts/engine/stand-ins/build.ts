@@ -31,7 +31,7 @@ async function writeContext(ctx: RecipeContext, recipe: StandInRecipe, dir: stri
   }
 }
 
-/** Builds a stand-in, pushes every tag into the mirror, then pulls it back so the daemon holds it with its repo digest. */
+/** Builds a stand-in and pushes every tag into the mirror. */
 export async function buildStandIn(ctx: RecipeContext, recipe: StandInRecipe, hash: string): Promise<Entry> {
   const name = `${recipe.repository}:${recipe.tags[0] ?? 'latest'}`;
   const dir = join(ctx.paths.buildContexts, recipe.key);
@@ -65,11 +65,9 @@ export async function buildStandIn(ctx: RecipeContext, recipe: StandInRecipe, ha
     }
     const digest = await mirrorDigest(`${recipe.repository}:${tags[0] ?? 'latest'}`);
     if (digest === null) throw new Error(`the mirror does not serve ${recipe.repository} after the push`);
-    for (const tag of tags) await docker(ctx.env, ['pull', '--quiet', `${recipe.repository}:${tag}`]);
-    // Only the canonical names stay: the daemon should look as if it pulled from Docker Hub.
+    const [image] = await inspectImages(ctx.env, [staging]);
+    // The daemon keeps none of it: chapters pull the stand-in from the mirror, as from Docker Hub.
     await docker(ctx.env, ['rmi', ...tags.map((tag) => `${repo}:${tag}`)]);
-    await docker(ctx.env, ['rmi', `${repo}@${digest}`]).catch(() => undefined);
-    const [image] = await inspectImages(ctx.env, [`${recipe.repository}:${tags[0] ?? 'latest'}`]);
     ctx.progress(`stand-in ${name}: ready in ${Math.round((Date.now() - started) / 1000)}s (${digest.slice(0, 19)}…)`);
     return {
       hash,
@@ -91,17 +89,4 @@ export async function buildStandIn(ctx: RecipeContext, recipe: StandInRecipe, ha
 export async function mirrorHolds(entry: Entry): Promise<boolean> {
   const digests = await Promise.all(entry.tags.map((tag) => mirrorDigest(`${entry.repository}:${tag}`)));
   return digests.every((d) => d === entry.digest);
-}
-
-/** Makes sure the daemon holds every tag of the entry with its repo digest, pulling from the mirror where not. */
-export async function ensureLocal(ctx: RecipeContext, entry: Entry): Promise<void> {
-  const want = `${entry.repository}@${entry.digest}`;
-  const refs = entry.tags.map((tag) => `${entry.repository}:${tag}`);
-  const found = await inspectImages(ctx.env, refs);
-  for (const ref of refs) {
-    const image = found.find((i) => (i.RepoTags ?? []).includes(ref));
-    if (image !== undefined && (image.RepoDigests ?? []).includes(want)) continue;
-    ctx.progress(`stand-in ${ref}: pulling from the mirror`);
-    await docker(ctx.env, ['pull', '--quiet', ref]);
-  }
 }

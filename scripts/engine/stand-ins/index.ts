@@ -1,5 +1,5 @@
 import { readState, writeState, type StandInState } from '../state.js';
-import { buildStandIn, ensureLocal, mirrorHolds } from './build.js';
+import { buildStandIn, mirrorHolds } from './build.js';
 import { busyboxRecipe } from './busybox.js';
 import { debianRecipe, debianSlimRecipe } from './debian.js';
 import { nginxRecipe } from './nginx.js';
@@ -29,8 +29,8 @@ function levels(recipes: StandInRecipe[]): StandInRecipe[][] {
 }
 
 /**
- * Builds each stand-in whose recipe changed (or that the mirror lost), and makes the daemon hold
- * every one with its repo digest. Returns the state: one entry per stand-in.
+ * Builds each stand-in whose recipe changed (or that the mirror lost) and pushes it into the
+ * mirror. Returns the state: one entry per stand-in.
  */
 export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> {
   const state = await readState(ctx.paths.standInState);
@@ -49,10 +49,8 @@ export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> 
       level.map(async (recipe) => {
         const hash = hashes.get(recipe.key) ?? '';
         const entry = state[recipe.key];
-        if (entry !== undefined && entry.hash === hash && (await mirrorHolds(entry))) {
-          await ensureLocal(ctx, entry);
-          return;
-        }
+        // The mirror holds it: chapters pull it from there, as a reader pulls from Docker Hub.
+        if (entry !== undefined && entry.hash === hash && (await mirrorHolds(entry))) return;
         state[recipe.key] = await buildStandIn(ctx, recipe, hash);
         await save();
       }),
