@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { networkSettings, type NetworkSettings } from './paths.js';
 
@@ -52,6 +52,39 @@ async function ip(args: string[], reject = true): Promise<boolean> {
   return result.exitCode === 0;
 }
 
+const forwarding = '/proc/sys/net/ipv4/ip_forward';
+/**
+ * The host's forwarding setting before the first engine turned it on, kept for the last engine's
+ * down to put back. Host-wide, not per instance: several engines share the one setting.
+ */
+export const savedForwarding = '/run/layerbook-ip_forward.saved';
+
+/** The bridges of every engine instance on this host: ours are `layerbook0` and `lb-<name>`. */
+async function engineBridges(): Promise<string[]> {
+  const result = await execa('ip', ['-o', 'link', 'show', 'type', 'bridge'], { reject: false });
+  return result.stdout
+    .split('\n')
+    .map((line) => /^\d+: ([^:@]+)/.exec(line)?.[1] ?? '')
+    .filter((name) => name === 'layerbook0' || name.startsWith('lb-'));
+}
+
+/** Turns forwarding on, first noting what it was unless an earlier engine already did. */
+async function enableForwarding(): Promise<void> {
+  const current = (await readFile(forwarding, 'utf8')).trim();
+  if (current === '1') return;
+  await writeFile(savedForwarding, `${current}\n`, { flag: 'wx' }).catch(() => undefined);
+  await writeFile(forwarding, '1\n');
+}
+
+/** Once no engine's bridge is left, puts back the forwarding setting the first engine found. */
+async function restoreForwarding(): Promise<void> {
+  if ((await engineBridges()).length > 0) return;
+  const saved = await readFile(savedForwarding, 'utf8').catch(() => null);
+  if (saved === null) return;
+  await writeFile(forwarding, `${saved.trim()}\n`);
+  await rm(savedForwarding, { force: true });
+}
+
 export async function bridgeExists(net: NetworkSettings = networkSettings()): Promise<boolean> {
   return ip(['link', 'show', net.bridge], false);
 }
@@ -85,7 +118,7 @@ export async function setupNetwork(mtu: number, net: NetworkSettings = networkSe
   await ip(['link', 'set', net.bridge, 'mtu', String(mtu)]);
   await ip(['addr', 'replace', net.bridgeAddress, 'dev', net.bridge]);
   await ip(['link', 'set', net.bridge, 'up']);
-  await writeFile('/proc/sys/net/ipv4/ip_forward', '1\n');
+  await enableForwarding();
   for (const { table, chain } of chains(net)) {
     await iptables(['-t', table, '-N', chain], false);
     await iptables(['-t', table, '-F', chain]);
@@ -107,4 +140,5 @@ export async function teardownNetwork(net: NetworkSettings = networkSettings()):
     await iptables(['-t', table, '-X', chain], false);
   }
   if (await bridgeExists(net)) await ip(['link', 'del', net.bridge]);
+  await restoreForwarding();
 }

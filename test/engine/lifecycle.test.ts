@@ -1,11 +1,16 @@
 import './instance.js';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { describe, expect, inject, test } from 'vitest';
 import { down, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.js';
 import { dockerOk } from './helpers.js';
 
 const first = inject('engine');
+
+// Forwarding stays on while any engine of ours needs it: its restore is seen only when no other runs.
+const othersRunning = (await execa('ip', ['-o', 'link', 'show', 'type', 'bridge'])).stdout
+  .split('\n')
+  .some((line) => /^\d+: (layerbook0|lb-(?!test\b)[a-z0-9]+)[:@]/.test(line));
 
 async function ourProcesses(): Promise<string[]> {
   const paths = enginePaths();
@@ -38,16 +43,16 @@ describe('engine lifecycle', () => {
     expect(seconds).toBeLessThan(20);
   }, 60_000);
 
-  test('reset leaves only the base images, under their names', async () => {
+  test('reset leaves no image at all, as a fresh Docker has; the base images wait in the mirror', async () => {
     const engine: Engine = first;
     await dockerOk(engine, ['run', '-d', '--name', 'left-running', '-v', 'left-volume:/data', 'busybox', 'sleep', '600']);
     await dockerOk(engine, ['create', '--name', 'left-created', 'nginx']);
     await dockerOk(engine, ['network', 'create', 'left-network']);
     await dockerOk(engine, ['volume', 'create', 'left-alone']);
     await dockerOk(engine, ['build', '-t', 'left-image', '-'], { input: 'FROM busybox\nRUN echo hi > /hi\n' });
+    await dockerOk(engine, ['pull', '-q', 'node:24-bookworm-slim']);
     await dockerOk(engine, ['tag', 'node:24-bookworm-slim', 'my-node:1']);
-    // A chapter may untag a base image, or even point its name at something else.
-    await dockerOk(engine, ['rmi', 'nginx:latest']);
+    // A chapter may point a base image's name at something else.
     await dockerOk(engine, ['tag', 'left-image', 'debian:bookworm']);
 
     await reset(engine);
@@ -55,15 +60,28 @@ describe('engine lifecycle', () => {
     expect((await dockerOk(engine, ['ps', '-aq'])).trim()).toBe('');
     expect((await dockerOk(engine, ['volume', 'ls', '-q'])).trim()).toBe('');
     expect((await dockerOk(engine, ['network', 'ls', '--format', '{{.Name}}'])).trim().split('\n').sort()).toEqual(['bridge', 'host', 'none']);
-    const images = (await dockerOk(engine, ['image', 'ls', '-a', '--format', '{{.Repository}}:{{.Tag}}'])).trim().split('\n').sort();
-    expect(images).toEqual(engine.baseImages.map((b) => b.name).sort());
-    for (const base of engine.baseImages) {
-      const repo = base.name.split(':')[0] ?? base.name;
-      const digests = await dockerOk(engine, ['image', 'inspect', '--format', '{{json .RepoDigests}}', base.name]);
-      expect(JSON.parse(digests)).toContain(`${repo}@${base.digest}`);
+    expect((await dockerOk(engine, ['image', 'ls', '-a', '--format', '{{.Repository}}:{{.Tag}}'])).trim()).toBe('');
+    // The next pull of a base image gets the recorded digest from the mirror.
+    for (const base of engine.baseImages.filter((b) => b.name === 'busybox:latest')) {
+      expect(await dockerOk(engine, ['pull', base.name])).toContain(`Digest: ${base.digest}`);
     }
     const cache = await dockerOk(engine, ['system', 'df', '--format', '{{.Type}} {{.TotalCount}}']);
     expect(cache).toMatch(/^Build Cache 0$/m);
+  }, 180_000);
+
+  test.skipIf(othersRunning)('the last down puts back the forwarding setting the first up found', async () => {
+    const original = (await readFile('/proc/sys/net/ipv4/ip_forward', 'utf8')).trim();
+    try {
+      await down();
+      await writeFile('/proc/sys/net/ipv4/ip_forward', '0\n');
+      await up();
+      expect((await readFile('/proc/sys/net/ipv4/ip_forward', 'utf8')).trim()).toBe('1');
+      await down();
+      expect((await readFile('/proc/sys/net/ipv4/ip_forward', 'utf8')).trim()).toBe('0');
+    } finally {
+      await writeFile('/proc/sys/net/ipv4/ip_forward', `${original}\n`);
+      await up();
+    }
   }, 180_000);
 
   test('down leaves no process, mount, bridge or rule of ours; up brings it back', async () => {
