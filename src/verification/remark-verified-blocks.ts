@@ -14,7 +14,7 @@ import { formatProblem, type Problem } from '../../scripts/examples/problem.ts';
 import { readRecordSync } from './record-file.ts';
 import { type BlockVerification, verifyPage } from './block-status.ts';
 import { labels, recordDay, type VerificationLabels } from './labels.ts';
-import { pageOutput } from './output.ts';
+import { pageOutput, pageTranscript } from './output.ts';
 
 export interface VerifiedBlocksOptions {
 	/** The project root (Astro's `root`), from which the docs and the record are found. */
@@ -58,6 +58,10 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 		});
 		const words = labels[page.language];
 		for (const { parent, node, verification } of placements) {
+			// A verified transcript shows what the engine printed, not the author's pattern.
+			if (verification.status === 'passed' && verification.block.kind === 'console' && verification.recorded.output !== undefined) {
+				node.value = pageTranscript(verification.recorded.output, words.shortened);
+			}
 			const mark = statusElement(verification, words);
 			if (mark === undefined) continue;
 			parent.children.splice(parent.children.indexOf(node as RootContent) + 1, 0, mark as RootContent);

@@ -6,7 +6,15 @@ import type { RecordedBlock } from '../../scripts/examples/record.ts';
 import { parseHtml } from './built-site.ts';
 import { buildFixtureSite, type FixtureSite } from './fixture-site.ts';
 
-const outputs = ['\u001b[32mhello\u001b[0m', Array.from({ length: 100 }, (_, i) => String(i + 1)).join('\n')];
+const transcript = [
+	'$ docker run --rm busybox echo hi',
+	'hi',
+	'$ docker image ls \\',
+	'    --filter reference=busybox',
+	'REPOSITORY   TAG       IMAGE ID       CREATED        SIZE',
+	'busybox      latest    f99f0448162a   2 hours ago    3.11MB',
+].join('\n');
+const outputs = ['\u001b[32mhello\u001b[0m', Array.from({ length: 100 }, (_, i) => String(i + 1)).join('\n'), transcript];
 
 function recorded(block: { hash: string; line: number; kind: string; meta: { skip?: string | undefined } }, index: number): RecordedBlock {
 	const kind = block.kind as RecordedBlock['kind'];
@@ -59,13 +67,15 @@ describe('a page whose blocks are all recorded', () => {
 		expect(lines?.at(-1)).toBe('100');
 	});
 
-	test('a transcript is left as written, and its copy button copies the commands only', () => {
+	test('a transcript shows what the engine printed, not the pattern, and its copy button copies the commands only', () => {
 		// The page's own blocks, not the recorded outputs under them.
 		const blocks = page('page')
 			.querySelectorAll('.expressive-code')
 			.filter((block) => block.closest('.lb-verified') === null);
 		const figure = blocks[2];
-		expect(figure?.querySelector('pre')?.text).toContain('REPOSITORY');
+		const shown = figure?.querySelectorAll('.ec-line').map((line) => line.text);
+		expect(shown).toEqual(transcript.split('\n'));
+		expect(figure?.querySelector('pre')?.text).not.toContain('...');
 		const mark = figure?.nextElementSibling;
 		expect(mark?.getAttribute('data-status')).toBe('passed');
 		expect(mark?.querySelector('details')).toBeNull();
