@@ -1,4 +1,4 @@
-/** `npm run engine -- up [--json] | down | status | env | reset` */
+/** `npm run engine -- up [--json] | down | status | env | reset | offered` */
 import { instanceName } from './paths.js';
 
 function shellQuote(value: string): string {
@@ -66,6 +66,16 @@ async function main(command: string | undefined): Promise<void> {
     case 'status':
       process.stdout.write(`${JSON.stringify(await status(), null, 2)}\n`);
       return;
+    case 'offered': {
+      // What a bump can pin: the archive's versions of each engine package, beside the pinned one.
+      const { enginePackages, offered } = await import('./packages.js');
+      const { cacheRoot } = await import('./paths.js');
+      const versions = await offered(cacheRoot(), progress);
+      for (const p of enginePackages) {
+        process.stdout.write(`${p.name}  pinned ${p.version}  offered ${(versions.get(p.name) ?? []).join(', ') || 'none'}\n`);
+      }
+      return;
+    }
     case 'reset': {
       const engine = await up({ onProgress: progress, signal });
       await reset(engine);
@@ -73,7 +83,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     default:
-      process.stderr.write('usage: npm run engine -- up [--json] | down | status | env | reset\n');
+      process.stderr.write('usage: npm run engine -- up [--json] | down | status | env | reset | offered\n');
       process.exitCode = 2;
   }
 }
