@@ -56,7 +56,7 @@ export default defineConfig({
 				},
 			},
 			{
-				// The built site in Debian's Chromium (installed by its setup when missing): search,
+				// The built site in Debian's Chromium (installed by `npm run setup`): search,
 				// language picker, copy buttons, themes, 375-pixel layout, axe-core, on every page.
 				test: {
 					name: 'browser',

@@ -11,7 +11,7 @@ export type ImageStore = 'containerd' | 'classic';
 export interface Engine {
   /** unix:///… socket of the daemon in use */
   dockerHost: string;
-  /** DOCKER_HOST, DOCKER_BUILDKIT=1, PATH with the engine's own docker client first */
+  /** DOCKER_HOST, DOCKER_CONFIG (naming the buildx and compose plugins), PATH with the engine's own docker client first */
   env: Record<string, string>;
   /** daemon version, e.g. '28.5.2+dfsg4' */
   version: string;
