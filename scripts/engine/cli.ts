@@ -79,7 +79,7 @@ async function main(command: string | undefined): Promise<void> {
     case 'reset': {
       const engine = await up({ onProgress: progress, signal });
       await reset(engine);
-      progress('engine reset: only the base images are left');
+      progress('engine reset: nothing is left in the daemon; the base images wait in the mirror');
       return;
     }
     default:

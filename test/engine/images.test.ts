@@ -111,6 +111,32 @@ describe('base images', () => {
     expect(logs.trim().split('\n')).toEqual(['/dev/stdout', '/dev/stderr']);
   }, 60_000);
 
+  test('nginx starts the way the official image does: its entrypoint, its log lines, its temp paths', async () => {
+    await dockerOk(engine, ['run', '-d', '--name', 'like-official', 'nginx']);
+    try {
+      const command = await dockerOk(engine, ['ps', '--filter', 'name=like-official', '--format', '{{.Command}}']);
+      expect(command.trim()).toBe('"/docker-entrypoint.…"');
+      let logs = '';
+      for (let tries = 0; tries < 50 && !logs.includes('ready for start up'); tries += 1) {
+        logs = (await docker(engine, ['logs', 'like-official'])).all;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(logs).toContain('/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh');
+      expect(logs).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up');
+      const changed = (await dockerOk(engine, ['diff', 'like-official'])).split('\n');
+      expect(changed).toContain('A /var/cache/nginx/client_temp');
+      expect(changed).toContain('C /etc/nginx/conf.d/default.conf');
+    } finally {
+      await docker(engine, ['rm', '-f', 'like-official']);
+    }
+  }, 60_000);
+
+  test('node has the official image\'s environment and Yarn, and nothing more', async () => {
+    const env = await dockerOk(engine, ['image', 'inspect', '--format', '{{json .Config.Env}}', 'node:24-bookworm-slim']);
+    expect(JSON.parse(env).map((entry: string) => entry.split('=')[0])).toEqual(['PATH', 'NODE_VERSION', 'YARN_VERSION']);
+    expect((await dockerOk(engine, ['run', '--rm', 'node:24-bookworm-slim', 'yarn', '--version'])).trim()).toMatch(/^1\.22\.\d+$/);
+  }, 60_000);
+
   test('BuildKit resolves FROM through the mirror', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'layerbook-from-'));
     try {

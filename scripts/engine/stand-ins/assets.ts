@@ -15,6 +15,8 @@ export const debian = {
 export const versions = {
   node: '24.21.0',
   npm: '11.21.2',
+  // The official node images still ship Yarn 1.
+  yarn: '1.22.22',
 };
 
 async function exists(path: string): Promise<boolean> {

@@ -22,7 +22,7 @@ async function writeContext(ctx: RecipeContext, recipe: StandInRecipe, dir: stri
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, 'Dockerfile'), recipe.dockerfile);
   for (const [name, content] of Object.entries(recipe.files)) {
-    await writeFile(join(dir, name), content, { mode: name.endsWith('.sh') ? 0o755 : 0o644 });
+    await writeFile(join(dir, name), content, { mode: /\.(sh|envsh)$/.test(name) ? 0o755 : 0o644 });
   }
   for (const asset of recipe.assets) {
     const source = await asset.fetch(ctx);

@@ -50,6 +50,14 @@ describe('stand-in recipes', () => {
 			expect(byKey(key).dockerfile).toContain('/usr/local/share/ca-certificates/layerbook-host-ca.crt');
 			expect(Object.keys(byKey(key).files)).toContain('host-ca.crt');
 		}
-		expect(byKey('node').dockerfile).toContain('ENV NODE_EXTRA_CA_CERTS=/usr/local/share/ca-certificates/layerbook-host-ca.crt');
+		// npm trusts it through its global config, not an environment variable a reader would see.
+		expect(byKey('node').dockerfile).toContain("echo 'cafile=/usr/local/share/ca-certificates/layerbook-host-ca.crt' > /out/etc/npmrc");
+		expect(byKey('node').dockerfile).not.toMatch(/^ENV NODE_EXTRA_CA_CERTS/m);
+	});
+
+	test('the node stand-in has the official image\'s environment and Yarn', () => {
+		const envs = byKey('node').dockerfile.split('\n').filter((line) => line.startsWith('ENV '));
+		expect(envs.map((line) => line.split('=')[0])).toEqual(['ENV NODE_VERSION', 'ENV YARN_VERSION']);
+		expect(byKey('node').dockerfile).toContain('/out/bin/yarn');
 	});
 });
