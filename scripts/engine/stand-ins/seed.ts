@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { instanceCache, type EnginePaths } from '../paths.js';
@@ -11,8 +11,8 @@ async function isEmptyDir(path: string): Promise<boolean> {
 
 /**
  * A new instance (the tests' engine, say) starts from another instance's mirror when that one
- * already holds stand-ins of the same recipes: a hard-linked copy of its storage (registry blobs
- * are content-addressed and never rewritten in place) instead of minutes of builds.
+ * already holds stand-ins of the same recipes: its storage, blobs hard-linked and tags copied,
+ * instead of minutes of builds.
  * Returns the entries it took over.
  */
 export async function seedFromSibling(paths: EnginePaths, wanted: Map<string, string>, progress: (line: string) => void): Promise<StandInState> {
@@ -30,6 +30,12 @@ export async function seedFromSibling(paths: EnginePaths, wanted: Map<string, st
   const source = join(best.cache, 'mirror', 'storage');
   if (await isEmptyDir(source)) return {};
   progress(`stand-ins: taking ${Object.keys(best.entries).length} stand-ins over from the mirror in ${best.cache}`);
-  const copied = await execa('cp', ['-al', `${source}/.`, `${paths.mirrorStorage}/`], { reject: false });
-  return copied.exitCode === 0 ? best.entries : {};
+  // Blobs are content-addressed and never rewritten: hard links. The repositories' tag and link
+  // files are rewritten in place when a tag moves: copies, or a rebuild here would move the
+  // sibling's tags to blobs it does not have.
+  const v2 = join('docker', 'registry', 'v2');
+  await mkdir(join(paths.mirrorStorage, v2), { recursive: true });
+  const blobs = await execa('cp', ['-al', join(source, v2, 'blobs'), join(paths.mirrorStorage, v2)], { reject: false });
+  const repositories = await execa('cp', ['-a', join(source, v2, 'repositories'), join(paths.mirrorStorage, v2)], { reject: false });
+  return blobs.exitCode === 0 && repositories.exitCode === 0 ? best.entries : {};
 }
