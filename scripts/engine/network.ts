@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { networkSettings, type NetworkSettings } from './paths.js';
 
@@ -54,10 +54,13 @@ async function ip(args: string[], reject = true): Promise<boolean> {
 
 const forwarding = '/proc/sys/net/ipv4/ip_forward';
 /**
- * The host's forwarding setting before the first engine turned it on, kept for the last engine's
- * down to put back. Host-wide, not per instance: several engines share the one setting.
+ * The forwarding setting before the first engine turned it on, kept for the last engine's down to
+ * put back. One per network namespace (the setting's scope), not per instance: engines share it.
  */
-export const savedForwarding = '/run/layerbook-ip_forward.saved';
+async function savedForwarding(): Promise<string> {
+  const namespace = /\[(\d+)\]/.exec(await readlink('/proc/self/ns/net').catch(() => ''))?.[1] ?? 'host';
+  return `/run/layerbook-ip_forward-${namespace}.saved`;
+}
 
 /** The bridges of every engine instance on this host: ours are `layerbook0` and `lb-<name>`. */
 async function engineBridges(): Promise<string[]> {
@@ -72,17 +75,18 @@ async function engineBridges(): Promise<string[]> {
 async function enableForwarding(): Promise<void> {
   const current = (await readFile(forwarding, 'utf8')).trim();
   if (current === '1') return;
-  await writeFile(savedForwarding, `${current}\n`, { flag: 'wx' }).catch(() => undefined);
+  await writeFile(await savedForwarding(), `${current}\n`, { flag: 'wx' }).catch(() => undefined);
   await writeFile(forwarding, '1\n');
 }
 
 /** Once no engine's bridge is left, puts back the forwarding setting the first engine found. */
 async function restoreForwarding(): Promise<void> {
   if ((await engineBridges()).length > 0) return;
-  const saved = await readFile(savedForwarding, 'utf8').catch(() => null);
+  const file = await savedForwarding();
+  const saved = await readFile(file, 'utf8').catch(() => null);
   if (saved === null) return;
   await writeFile(forwarding, `${saved.trim()}\n`);
-  await rm(savedForwarding, { force: true });
+  await rm(file, { force: true });
 }
 
 export async function bridgeExists(net: NetworkSettings = networkSettings()): Promise<boolean> {

@@ -1,5 +1,6 @@
 import './instance.js';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, inject, test } from 'vitest';
 import { down, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.js';
@@ -7,10 +8,7 @@ import { dockerOk } from './helpers.js';
 
 const first = inject('engine');
 
-// Forwarding stays on while any engine of ours needs it: its restore is seen only when no other runs.
-const othersRunning = (await execa('ip', ['-o', 'link', 'show', 'type', 'bridge'])).stdout
-  .split('\n')
-  .some((line) => /^\d+: (layerbook0|lb-(?!test\b)[a-z0-9]+)[:@]/.test(line));
+const networkModule = fileURLToPath(new URL('../../scripts/engine/network.ts', import.meta.url));
 
 async function ourProcesses(): Promise<string[]> {
   const paths = enginePaths();
@@ -69,20 +67,28 @@ describe('engine lifecycle', () => {
     expect(cache).toMatch(/^Build Cache 0$/m);
   }, 180_000);
 
-  test.skipIf(othersRunning)('the last down puts back the forwarding setting the first up found', async () => {
-    const original = (await readFile('/proc/sys/net/ipv4/ip_forward', 'utf8')).trim();
+  // In a network namespace of its own: forwarding is per namespace, and there no other engine of
+  // ours keeps it on, as the engines of other suites do in the host's.
+  test('the last down puts back the forwarding setting the first up found', async () => {
+    const namespace = `lbfwd${process.pid}`;
+    await execa('ip', ['netns', 'add', namespace]);
     try {
-      await down();
-      await writeFile('/proc/sys/net/ipv4/ip_forward', '0\n');
-      await up();
-      expect((await readFile('/proc/sys/net/ipv4/ip_forward', 'utf8')).trim()).toBe('1');
-      await down();
-      expect((await readFile('/proc/sys/net/ipv4/ip_forward', 'utf8')).trim()).toBe('0');
+      const script = [
+        `import { readFileSync, writeFileSync } from 'node:fs';`,
+        `import { setupNetwork, teardownNetwork } from ${JSON.stringify(networkModule)};`,
+        `const net = { bridge: 'lb-fwd', bridgeAddress: '10.250.0.1/24', supernet: '10.250.0.0/16', addressPool: { base: '10.250.128.0/17', size: 24 }, chain: 'LAYERBOOK-FWD' };`,
+        `const read = () => readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim();`,
+        // A new namespace may inherit the host's setting: start from forwarding off.
+        `writeFileSync('/proc/sys/net/ipv4/ip_forward', '0\\n');`,
+        `const before = read(); await setupNetwork(1500, net); const during = read(); await teardownNetwork(net);`,
+        `console.log(JSON.stringify({ before, during, after: read() }));`,
+      ].join('\n');
+      const run = await execa('ip', ['netns', 'exec', namespace, process.execPath, '--import', 'tsx', '--input-type=module', '-e', script]);
+      expect(JSON.parse(run.stdout)).toEqual({ before: '0', during: '1', after: '0' });
     } finally {
-      await writeFile('/proc/sys/net/ipv4/ip_forward', `${original}\n`);
-      await up();
+      await execa('ip', ['netns', 'del', namespace], { reject: false });
     }
-  }, 180_000);
+  }, 60_000);
 
   test('down leaves no process, mount, bridge or rule of ours; up brings it back', async () => {
     const before = await status();
