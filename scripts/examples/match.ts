@@ -54,7 +54,8 @@ export function normalise(text: string, workspace?: string): string {
 		.replace(/\n+$/, '');
 }
 
-function linePattern(line: string): RegExp {
+/** An expected line as a pattern: literal text, with each placeholder standing for what it matches. */
+export function linePattern(line: string): RegExp {
 	let source = '';
 	let last = 0;
 	for (const match of line.matchAll(placeholderPattern)) {

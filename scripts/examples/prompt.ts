@@ -4,36 +4,13 @@
  * A transcript shows typed input as the terminal echoes it: after the prompt, on the same line
  * (`> 1 + 2`, `[..]node@[ID]:/app$ whoami`).
  */
-import { normalise, placeholders } from './match.ts';
+import { linePattern, normalise } from './match.ts';
 
 export interface Prompt {
 	/** As the transcript writes it, placeholders included, without trailing spaces. */
 	shown: string;
 	/** Matches the screen's last line, normalised, while the program waits at this prompt. */
 	pattern: RegExp;
-}
-
-const placeholderPattern = new RegExp(
-	Object.keys(placeholders)
-		.map((key) => key.replace(/[.[\]]/g, '\\$&'))
-		.join('|'),
-	'g',
-);
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A transcript line as a pattern, placeholders and all, as the output is matched. */
-function promptPattern(shown: string): RegExp {
-	let source = '';
-	let last = 0;
-	for (const match of shown.matchAll(placeholderPattern)) {
-		source += escapeRegExp(shown.slice(last, match.index));
-		source += placeholders[match[0]] ?? '';
-		last = match.index + match[0].length;
-	}
-	return new RegExp(`^${source}${escapeRegExp(shown.slice(last))}$`);
 }
 
 /**
@@ -58,7 +35,7 @@ export function expectedPrompts(expected: string, typed: readonly string[]): (Pr
 			const shown = line.slice(0, line.length - text.length).trimEnd();
 			if (shown === '') continue;
 			from = index + 1;
-			const pattern = promptPattern(shown);
+			const pattern = linePattern(shown);
 			// A prompt that an empty line matches (`[..]`) tells nothing about when to type.
 			return pattern.test('') ? undefined : { shown, pattern };
 		}
