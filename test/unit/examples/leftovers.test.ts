@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reapLeftovers, recordRun } from '../../../scripts/examples/leftovers.ts';
 import { killTree } from '../../../scripts/examples/process-tree.ts';
+import { commandLine, running } from './processes.ts';
 
 /** What each test started, stopped and removed afterwards whatever happened. */
 const started: { pids: number[]; dirs: string[] } = { pids: [], dirs: [] };
@@ -15,24 +16,6 @@ afterEach(async () => {
 	started.pids = [];
 	started.dirs = [];
 });
-
-/**
- * A process's command line from /proc; undefined once it has ended (a zombie has none). The
- * sleeps below last a number of seconds no other test uses, so a match is ours.
- */
-async function commandLine(pid: number): Promise<string | undefined> {
-	const text = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-	return text === '' ? undefined : text.replace(/\0$/, '').split('\0').join(' ');
-}
-
-/** Waits until a process runs the given command: `$!` is printed before the child has run it. */
-async function running(pid: number, command: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while ((await commandLine(pid)) !== command) {
-		if (Date.now() > deadline) throw new Error(`process ${pid} is ${(await commandLine(pid)) ?? 'gone'}, not ${command}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 /** The pid of a process that has ended and been reaped: a harness killed outright. */
 async function deadPid(): Promise<number> {

@@ -5,6 +5,7 @@ import { execa } from 'execa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reapLeftovers } from '../../../scripts/examples/leftovers.ts';
 import { Session } from '../../../scripts/examples/session.ts';
+import { commandLine, running } from './processes.ts';
 
 // The chapter's shell needs no daemon: these run plain commands.
 const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', DOCKER_HOST: 'unix:///nowhere.sock' };
@@ -14,24 +15,6 @@ let records: string | undefined;
 async function start(options: { records?: string } = {}): Promise<Session> {
 	session = await Session.start({ env, ...options });
 	return session;
-}
-
-/**
- * A process's command line, read from /proc; undefined once it has ended (a zombie has none).
- * The sleeps below last a number of seconds no other test uses, so a match is ours.
- */
-async function commandLine(pid: number): Promise<string | undefined> {
-	const text = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-	return text === '' ? undefined : text.replace(/\0$/, '').split('\0').join(' ');
-}
-
-/** Waits until a process runs the given command: `$!` is printed before the child has run it. */
-async function running(pid: number, command: string): Promise<void> {
-	const deadline = Date.now() + 5000;
-	while ((await commandLine(pid)) !== command) {
-		if (Date.now() > deadline) throw new Error(`process ${pid} is ${(await commandLine(pid)) ?? 'gone'}, not ${command}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
 }
 
 /** The pids a piece of code printed, one a line. */
