@@ -13,6 +13,11 @@ export const chromiumArgs = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
+	// The browser suite loads two pages at once: a page in the background must still run its
+	// animation frames and timers, or a check that waits for a frame never ends.
+	'--disable-renderer-backgrounding',
+	'--disable-background-timer-throttling',
+	'--disable-backgrounding-occluded-windows',
 ];
 
 /** Chromium's path, once it and a Korean font are there (`npm run setup` installs both). */

@@ -86,7 +86,11 @@ function followTableOfContents(page: Page): Promise<string[]> {
 		for (const link of links) {
 			const href = link.getAttribute('href') ?? '';
 			link.click();
-			await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+			// Two frames, or a tenth of a second where the browser runs no frames for this page.
+			await new Promise((resolve) => {
+				requestAnimationFrame(() => requestAnimationFrame(resolve));
+				setTimeout(resolve, 100);
+			});
 			const target = document.getElementById(decodeURIComponent(href.slice(1)));
 			const top = target?.getBoundingClientRect().top ?? Number.NaN;
 			const reached = decodeURIComponent(location.hash) === decodeURIComponent(href) && top >= -1 && top < window.innerHeight;
@@ -178,7 +182,13 @@ export async function reportPage(context: BrowserContext, address: string): Prom
 
 		await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
 		await page.setViewportSize({ width: 375, height: 812 });
-		await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+		await page.evaluate(
+			() =>
+				new Promise((resolve) => {
+					requestAnimationFrame(() => requestAnimationFrame(resolve));
+					setTimeout(resolve, 100);
+				}),
+		);
 		report.narrow = await horizontalOverflow(page);
 	} finally {
 		// A copy: whatever the page logs while it closes is not the reader's page.
