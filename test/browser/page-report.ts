@@ -143,6 +143,25 @@ function horizontalOverflow(page: Page): Promise<PageReport['narrow']> {
 }
 
 /**
+ * Expressive Code makes a sideways-scrolling block focusable from a script that waits for a
+ * resize observer (250 ms) and then for an idle moment; on a busy machine axe can run first and
+ * find a block no keyboard can scroll. Wait for that script's work (bounded), then let axe judge:
+ * a block still not focusable after it is a real finding.
+ */
+async function scrollableBlocksSettled(page: Page): Promise<void> {
+	await page
+		.waitForFunction(
+			() =>
+				[...document.querySelectorAll<HTMLElement>('.expressive-code pre')].every(
+					(pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
+				),
+			undefined,
+			{ timeout: 5_000, polling: 100 },
+		)
+		.catch(() => undefined);
+}
+
+/**
  * One load of the page, read three ways: as a desktop reader in the light theme (errors, h1,
  * anchors, every axe rule), in the dark theme (the system's colour scheme switched, as Starlight
  * follows it: colour contrast), and on a 375-pixel-wide phone (sideways scrolling).
@@ -173,6 +192,7 @@ export async function reportPage(context: BrowserContext, address: string): Prom
 		report.anchorCount = anchors.count;
 		report.brokenAnchors = anchors.broken;
 		report.anchorsNotReached = await followTableOfContents(page);
+		await scrollableBlocksSettled(page);
 		report.axeLight = await runAxe(page);
 
 		await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
