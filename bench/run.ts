@@ -17,7 +17,7 @@ import { cpus, homedir, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chapters } from '../src/chapters.ts';
+import { chapters } from '../src/contract/chapters.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
 import { buildSite, distDir, root } from '../scripts/quality/site-build.ts';

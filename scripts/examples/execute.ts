@@ -5,12 +5,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { type Block, blockLabel } from './block.ts';
+import { type Block, blockLabel } from '../../src/contract/block.ts';
 import { matchOutput, normalise } from './match.ts';
 import type { BlockResult, Failure, OutputUpdate } from './result.ts';
 import type { Session } from './session.ts';
 import { expectedPrompts } from './prompt.ts';
-import { parseTranscript } from './transcript.ts';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 
 export const defaultTimeoutSeconds = 120;
 const retryPauseMs = 1000;

@@ -3,7 +3,7 @@
  * runner, the reports, the result cache and the record.
  */
 import { z } from 'zod';
-import { blockKinds } from './block.ts';
+import { blockKinds } from '../../src/contract/block.ts';
 
 export const blockStatuses = ['passed', 'failed', 'skipped', 'not run'] as const;
 export type BlockStatus = (typeof blockStatuses)[number];

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { type Engine, enginePaths, reset } from '../engine/index.ts';
-import { type Block, blockLabel, isExecutable } from './block.ts';
+import { type Block, blockLabel, isExecutable } from '../../src/contract/block.ts';
 import type { Chapter } from './chapter.ts';
 import { containerReport } from './diagnostics.ts';
 import { type EngineLock, lockEngineForChapter } from './engine-lock.ts';

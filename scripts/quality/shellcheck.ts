@@ -11,9 +11,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { extractBlocks } from '../examples/extract.ts';
-import { ChapterProblems, formatProblem } from '../examples/problem.ts';
-import { parseTranscript } from '../examples/transcript.ts';
+import { extractBlocks } from '../../src/contract/extract.ts';
+import { ChapterProblems, formatProblem } from '../../src/contract/problem.ts';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 import { shellcheckPath } from './host-tools.ts';
 import { isMain } from './is-main.ts';
 import { root } from './site-build.ts';

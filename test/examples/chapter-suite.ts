@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Engine } from '../../scripts/engine/index.ts';
-import { blockLabel } from '../../scripts/examples/block.ts';
+import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from '../../scripts/examples/cache.ts';
 import { type Chapter, executableBlocks } from '../../scripts/examples/chapter.ts';
 import { defaultTimeoutSeconds } from '../../scripts/examples/execute.ts';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChapterFile } from '../../scripts/examples/chapter.ts';
-import { ChapterProblems } from '../../scripts/examples/problem.ts';
+import { ChapterProblems } from '../../src/contract/problem.ts';
 import type { ChapterResult } from '../../scripts/examples/result.ts';
 import { runChapter } from '../../scripts/examples/runner.ts';
 import { chapterSuite } from './chapter-suite.ts';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { chapters } from '../../src/chapters.ts';
-import { isExecutable } from '../../scripts/examples/block.ts';
-import { extractBlocks } from '../../scripts/examples/extract.ts';
+import { chapters } from '../../src/contract/chapters.ts';
+import { isExecutable } from '../../src/contract/block.ts';
+import { extractBlocks } from '../../src/contract/extract.ts';
 import { readRecordSync } from '../../src/verification/record-file.ts';
 import { builtPage, distDir } from './built-site.ts';
 

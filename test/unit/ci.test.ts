@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../../scripts/examples/chapter.ts';
+import { repositoryRoot } from '../../scripts/host/repository.ts';
 import config from '../../vitest.config.ts';
 
 const projects = (config.test?.projects ?? []).flatMap((project) => (typeof project === 'object' && 'test' in project && project.test?.name !== undefined ? [String(project.test.name)] : []));

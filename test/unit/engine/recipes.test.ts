@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { standInRecipes } from '../../../scripts/engine/stand-ins/index.ts';
 import { recipeHash, type StandInRecipe } from '../../../scripts/engine/stand-ins/recipe.ts';
-import { repositoryRoot } from '../../../scripts/examples/chapter.ts';
+import { repositoryRoot } from '../../../scripts/host/repository.ts';
 import { readRecordSync } from '../../../src/verification/record-file.ts';
 
 /** The rule behind "rebuilt only when its recipe changes": what feeds a stand-in's hash. */

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeBlock } from '../../../scripts/examples/execute.ts';
-import { extractBlocks } from '../../../scripts/examples/extract.ts';
+import { extractBlocks } from '../../../src/contract/extract.ts';
 import { Session } from '../../../scripts/examples/session.ts';
 
 // Blocks of plain commands: the contract's rules need no daemon to be checked.

@@ -43,6 +43,11 @@ export interface Block {
 	kind: BlockKind;
 	/** Identifies the block's content: what the record is keyed on. */
 	hash: string;
+	/**
+	 * The same, with comment lines left out: a translation's block has the original's parity
+	 * (EXAMPLES.md: comments are translated, code is not), so its page finds the original's record.
+	 */
+	parity: string;
 }
 
 /** The blocks the harness acts on: everything but `shown`. */
