@@ -20,8 +20,8 @@ process.env['XDG_CACHE_HOME'] = root;
 delete process.env['LAYERBOOK_DOCKER_HOST'];
 
 // Imported after the environment is set: the engine reads it on every call, but be plain about it.
-const { down, up, enginePaths } = await import('../scripts/engine/index.js');
-const { readState } = await import('../scripts/engine/state.js');
+const { down, up, enginePaths } = await import('../scripts/engine/index.ts');
+const { readState } = await import('../scripts/engine/state.ts');
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;

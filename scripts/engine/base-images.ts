@@ -1,6 +1,6 @@
-import type { StandInState } from './state.js';
-import { standInRecipes } from './stand-ins/index.js';
-import type { BaseImage } from './types.js';
+import type { StandInState } from './state.ts';
+import { standInRecipes } from './stand-ins/index.ts';
+import type { BaseImage } from './types.ts';
 
 export function baseImagesFromState(state: StandInState): BaseImage[] {
   const images: BaseImage[] = [];

@@ -1,5 +1,5 @@
 /** `npm run engine -- up [--json] | down | status | env | reset | offered` */
-import { instanceName } from './paths.js';
+import { instanceName } from './paths.ts';
 
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -35,7 +35,7 @@ async function main(command: string | undefined): Promise<void> {
   // A bad LAYERBOOK_INSTANCE is refused before anything is installed or started.
   instanceName();
   // Imported here, so that an error while loading the engine is reported like any other.
-  const { down, reset, status, up } = await import('./index.js');
+  const { down, reset, status, up } = await import('./index.ts');
   switch (command) {
     case 'up': {
       const started = Date.now();
@@ -68,8 +68,8 @@ async function main(command: string | undefined): Promise<void> {
       return;
     case 'offered': {
       // What a bump can pin: the archive's versions of each engine package, beside the pinned one.
-      const { enginePackages, offered } = await import('./packages.js');
-      const { cacheRoot } = await import('./paths.js');
+      const { enginePackages, offered } = await import('./packages.ts');
+      const { cacheRoot } = await import('./paths.ts');
       const versions = await offered(cacheRoot(), progress);
       for (const p of enginePackages) {
         process.stdout.write(`${p.name}  pinned ${p.version}  offered ${(versions.get(p.name) ?? []).join(', ') || 'none'}\n`);

@@ -1,9 +1,9 @@
 import { mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { ping } from './api.js';
-import { engineRoot, type EngineRoot } from './packages.js';
-import { engineClient, enginePaths, networkSettings, type EnginePaths } from './paths.js';
-import { mirrorUrl } from './mirror.js';
-import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.js';
+import { ping } from './api.ts';
+import { engineRoot, type EngineRoot } from './packages.ts';
+import { engineClient, enginePaths, networkSettings, type EnginePaths } from './paths.ts';
+import { mirrorUrl } from './mirror.ts';
+import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 
 export function dockerHost(paths: EnginePaths = enginePaths()): string {
   return `unix://${paths.socket}`;

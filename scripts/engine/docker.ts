@@ -1,7 +1,7 @@
 import { execa } from 'execa';
 import { z } from 'zod';
-import { apiJson } from './api.js';
-import { engineClient } from './paths.js';
+import { apiJson } from './api.ts';
+import { engineClient } from './paths.ts';
 
 /** Runs the engine's own client against the daemon named in `env.DOCKER_HOST`. */
 export async function docker(

@@ -1,10 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { isBaseName } from './base-images.js';
-import { docker, lines } from './docker.js';
-import { enginePaths } from './paths.js';
-import type { BaseImage, Engine } from './types.js';
+import { isBaseName } from './base-images.ts';
+import { docker, lines } from './docker.ts';
+import { enginePaths } from './paths.ts';
+import type { BaseImage, Engine } from './types.ts';
 
 export interface ForeignObjects {
   containers: string[];

@@ -1,20 +1,20 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { execa } from 'execa';
-import { baseImagesFromState, baseNamePatterns } from './base-images.js';
-import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.js';
-import { docker, dockerInfo, imageInspectSchema, imageStore, lines } from './docker.js';
-import { ForeignObjectsError, findForeign, isEmpty, markVetted } from './foreign.js';
+import { baseImagesFromState, baseNamePatterns } from './base-images.ts';
+import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.ts';
+import { docker, dockerInfo, imageInspectSchema, imageStore, lines } from './docker.ts';
+import { ForeignObjectsError, findForeign, isEmpty, markVetted } from './foreign.ts';
 import { installHostPackages } from '../host/packages.ts';
-import { enginePackages, engineSuite, ensureEnginePackages } from './packages.js';
-import { debian } from './stand-ins/assets.js';
-import { withLock } from './lock.js';
-import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.js';
-import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.js';
-import { enginePaths } from './paths.js';
-import { ensureStandIns } from './stand-ins/index.js';
-import { readState } from './state.js';
-import { labels } from './stand-ins/build.js';
-import type { BaseImage, Engine, EngineStatus, UpOptions } from './types.js';
+import { enginePackages, engineSuite, ensureEnginePackages } from './packages.ts';
+import { debian } from './stand-ins/assets.ts';
+import { withLock } from './lock.ts';
+import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.ts';
+import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.ts';
+import { enginePaths } from './paths.ts';
+import { ensureStandIns } from './stand-ins/index.ts';
+import { readState } from './state.ts';
+import { labels } from './stand-ins/build.ts';
+import type { BaseImage, Engine, EngineStatus, UpOptions } from './types.ts';
 
 function externalHost(): string | null {
   const host = process.env['LAYERBOOK_DOCKER_HOST'];

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { enginePaths, mirrorPort } from './paths.js';
-import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './proc.js';
+import { enginePaths, mirrorPort } from './paths.ts';
+import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './proc.ts';
 
 /*
  * The Docker Hub mirror: Debian's docker-registry (the CNCF distribution server) on a loopback

@@ -1,6 +1,6 @@
 import { readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
-import { networkSettings, type NetworkSettings } from './paths.js';
+import { networkSettings, type NetworkSettings } from './paths.ts';
 
 /*
  * The engine's dockerd runs with --iptables=false: a dockerd with iptables on flushes and rebuilds

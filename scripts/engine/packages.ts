@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { debian } from './stand-ins/assets.js';
+import { debian } from './stand-ins/assets.ts';
 
 /*
  * The engine is Docker as Debian packages it in its development suite ("sid"), fetched with a

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { engineRoot } from './packages.js';
+import { engineRoot } from './packages.ts';
 
 /*
  * Several engines can run side by side on one host, each an "instance" with its own data root,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { apiDo, apiJson } from './api.js';
-import { docker, inspectImages } from './docker.js';
-import { dockerHost as ownDockerHost, daemonRunning } from './daemon.js';
-import { isVetted } from './foreign.js';
-import type { Engine } from './types.js';
+import { apiDo, apiJson } from './api.ts';
+import { docker, inspectImages } from './docker.ts';
+import { dockerHost as ownDockerHost, daemonRunning } from './daemon.ts';
+import { isVetted } from './foreign.ts';
+import type { Engine } from './types.ts';
 
 /*
  * Through the API rather than the CLI: the harness resets between chapters, and a dozen CLI starts

@@ -218,7 +218,8 @@ export class Session {
 
 	/** Runs code in the chapter's shell: it sees and changes the directory and variables. */
 	async run(code: string, options: RunOptions): Promise<CodeResult> {
-		const id = String((this.#counter += 1));
+		this.#counter += 1;
+		const id = String(this.#counter);
 		const script = join(this.#control, `code-${id}.sh`);
 		const outputFile = join(this.#control, `output-${id}`);
 		const started = Date.now();
@@ -341,7 +342,8 @@ export class Session {
 
 	/** Starts code in the background, in a subshell of the chapter's shell; stopped by close(). */
 	async startBackground(code: string, label = 'background'): Promise<number> {
-		const id = String((this.#counter += 1));
+		this.#counter += 1;
+		const id = String(this.#counter);
 		const script = join(this.#control, `code-${id}.sh`);
 		const outputFile = join(this.#control, `output-${id}`);
 		await writeFile(script, sourced(code));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closeBrowser, inPool, newContext, pagesWhoseHtml, urlOf } from './browser.ts';
 
 /** Where the screenshots go, to look at when a contrast check fails. */
-export const screenshotDir = join(tmpdir(), 'layerbook-diagrams');
+const screenshotDir = join(tmpdir(), 'layerbook-diagrams');
 
 /**
  * A diagram: an SVG image in the page's content (the layer and lifecycle diagrams are

@@ -36,9 +36,6 @@ export interface PageReport {
 	narrow: { viewport: number; scrollWidth: number; scrolledBy: number; offenders: string[] };
 }
 
-/** How each visit's fresh context (its own cache and storage, like a first-time reader) is made. */
-export type ContextFactory = (kind: 'light' | 'dark' | 'narrow') => Promise<BrowserContext>;
-
 async function runAxe(page: Page, rules?: string[]): Promise<AxeFinding[]> {
 	return page.evaluate(async (only) => {
 		type Axe = typeof import('axe-core');

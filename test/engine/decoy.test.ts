@@ -1,13 +1,13 @@
-import './instance.js';
+import './instance.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ForeignObjectsError, assertNothingForeign, reset, status, up, type Engine } from '../../scripts/engine/index.js';
-import { engineRoot } from '../../scripts/engine/packages.js';
-import { cacheRoot } from '../../scripts/engine/paths.js';
-import { dockerOk, freePort, waitForHttp } from './helpers.js';
+import { ForeignObjectsError, assertNothingForeign, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
+import { engineRoot } from '../../scripts/engine/packages.ts';
+import { cacheRoot } from '../../scripts/engine/paths.ts';
+import { dockerOk, freePort, waitForHttp } from './helpers.ts';
 
 const engine = inject('engine');
 // The decoy runs the same unpacked Docker as ours, with the default configuration a reader's has.

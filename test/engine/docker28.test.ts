@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { reset } from '../../scripts/engine/index.js';
-import { mirrorUrl } from '../../scripts/engine/mirror.js';
-import { docker, dockerOk } from './helpers.js';
+import { reset } from '../../scripts/engine/index.ts';
+import { mirrorUrl } from '../../scripts/engine/mirror.ts';
+import { docker, dockerOk } from './helpers.ts';
 
 const engine = inject('engine');
 

@@ -1,5 +1,5 @@
 import { execa } from 'execa';
-import type { Engine } from '../../scripts/engine/index.js';
+import type { Engine } from '../../scripts/engine/index.ts';
 
 /** Runs `docker …` as a scenario would: the engine's env, so its own client comes first on PATH. */
 export interface DockerResult {
@@ -25,19 +25,6 @@ export async function dockerOk(engine: Engine, args: string[], options: { input?
   const result = await docker(engine, args, options);
   if (result.exitCode !== 0) throw new Error(`docker ${args.join(' ')} exited ${result.exitCode}:\n${String(result.all)}`);
   return String(result.stdout);
-}
-
-/** Runs a shell line under a pseudo-terminal (util-linux `script`), typing `keys` with pauses between them. */
-export async function underPty(engine: Engine, line: string, keys: { after: number; text: string }[], timeout = 60_000): Promise<string> {
-  const child = execa('script', ['-qec', line, '/dev/null'], { env: engine.env, reject: false, timeout });
-  for (const key of keys) {
-    await new Promise((resolve) => setTimeout(resolve, key.after));
-    child.stdin.write(key.text);
-  }
-  child.stdin.end();
-  const result = await child;
-  // Strip terminal escapes so assertions read plain text.
-  return String(result.stdout).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
 }
 
 export async function freePort(preferred: number): Promise<number> {

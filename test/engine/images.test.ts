@@ -1,11 +1,11 @@
-import './instance.js';
+import './instance.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { reset } from '../../scripts/engine/index.js';
-import { docker, dockerOk } from './helpers.js';
+import { reset } from '../../scripts/engine/index.ts';
+import { docker, dockerOk } from './helpers.ts';
 
 const engine = inject('engine');
 

@@ -1,10 +1,10 @@
-import './instance.js';
+import './instance.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, inject, test } from 'vitest';
-import { down, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.js';
-import { dockerOk } from './helpers.js';
+import { down, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
+import { dockerOk } from './helpers.ts';
 
 const first = inject('engine');
 

@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { PinnedVersionMissingError, enginePackages, ensureEnginePackages } from '../../scripts/engine/packages.js';
+import { PinnedVersionMissingError, enginePackages, ensureEnginePackages } from '../../scripts/engine/packages.ts';
 
 /** The host's package set, as dpkg knows it. */
 function hostPackages(): string {

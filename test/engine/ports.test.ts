@@ -1,8 +1,8 @@
-import './instance.js';
+import './instance.ts';
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, expect, inject, test } from 'vitest';
-import { reset } from '../../scripts/engine/index.js';
-import { docker, dockerOk, freePort, waitForHttp } from './helpers.js';
+import { reset } from '../../scripts/engine/index.ts';
+import { docker, dockerOk, freePort, waitForHttp } from './helpers.ts';
 
 const engine = inject('engine');
 

@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { TestProject } from 'vitest/node';
-import type { Engine } from '../../scripts/engine/index.js';
+import type { Engine } from '../../scripts/engine/index.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

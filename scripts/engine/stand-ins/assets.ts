@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import type { Asset, RecipeContext } from './recipe.js';
-import { sha256 } from './recipe.js';
+import type { Asset, RecipeContext } from './recipe.ts';
+import { sha256 } from './recipe.ts';
 
 export const debian = {
   suite: 'bookworm',

@@ -1,9 +1,9 @@
 import { copyFile, link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { docker, dockerStreaming, inspectImages } from '../docker.js';
-import { mirrorAddress, mirrorDigest } from '../mirror.js';
-import type { StandInState } from '../state.js';
-import type { RecipeContext, StandInRecipe } from './recipe.js';
+import { docker, dockerStreaming, inspectImages } from '../docker.ts';
+import { mirrorAddress, mirrorDigest } from '../mirror.ts';
+import type { StandInState } from '../state.ts';
+import type { RecipeContext, StandInRecipe } from './recipe.ts';
 
 type Entry = StandInState[string];
 

@@ -1,5 +1,5 @@
-import { docker } from '../docker.js';
-import type { StandInRecipe } from './recipe.js';
+import { docker } from '../docker.ts';
+import type { StandInRecipe } from './recipe.ts';
 
 const passwd = 'root:x:0:0:root:/root:/bin/sh\ndaemon:x:1:1:daemon:/usr/sbin:/bin/false\nbin:x:2:2:bin:/bin:/bin/false\nsys:x:3:3:sys:/dev:/bin/false\nnobody:x:65534:65534:nobody:/home:/bin/false\n';
 const group = 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5:\nnogroup:x:65534:\n';

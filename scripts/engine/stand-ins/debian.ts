@@ -1,6 +1,6 @@
-import { docker } from '../docker.js';
-import { debian, hostCaBundle, rootfsAsset } from './assets.js';
-import type { StandInRecipe } from './recipe.js';
+import { docker } from '../docker.ts';
+import { debian, hostCaBundle, rootfsAsset } from './assets.ts';
+import type { StandInRecipe } from './recipe.ts';
 
 const caPath = '/usr/local/share/ca-certificates/layerbook-host-ca.crt';
 

@@ -1,13 +1,13 @@
-import { readState, writeState, type StandInState } from '../state.js';
-import { buildStandIn, mirrorHolds } from './build.js';
-import { busyboxRecipe } from './busybox.js';
-import { debianRecipe, debianSlimRecipe } from './debian.js';
-import { nginxRecipe } from './nginx.js';
-import { nodeRecipe } from './node.js';
-import type { RecipeContext, StandInRecipe } from './recipe.js';
-import { recipeHash } from './recipe.js';
-import { registryRecipe } from './registry.js';
-import { seedFromSibling } from './seed.js';
+import { readState, writeState, type StandInState } from '../state.ts';
+import { buildStandIn, mirrorHolds } from './build.ts';
+import { busyboxRecipe } from './busybox.ts';
+import { debianRecipe, debianSlimRecipe } from './debian.ts';
+import { nginxRecipe } from './nginx.ts';
+import { nodeRecipe } from './node.ts';
+import type { RecipeContext, StandInRecipe } from './recipe.ts';
+import { recipeHash } from './recipe.ts';
+import { registryRecipe } from './registry.ts';
+import { seedFromSibling } from './seed.ts';
 
 export function standInRecipes(): StandInRecipe[] {
   return [debianRecipe(), debianSlimRecipe(), nodeRecipe(), nginxRecipe(), busyboxRecipe(), registryRecipe()];

@@ -1,5 +1,5 @@
-import { docker } from '../docker.js';
-import type { StandInRecipe } from './recipe.js';
+import { docker } from '../docker.ts';
+import type { StandInRecipe } from './recipe.ts';
 
 /**
  * The official image's main configuration: the `nginx` user, its log format, temp paths under

@@ -1,6 +1,6 @@
-import { npmAsset, versions } from './assets.js';
-import { hostCaInImage } from './debian.js';
-import type { StandInRecipe } from './recipe.js';
+import { npmAsset, versions } from './assets.ts';
+import { hostCaInImage } from './debian.ts';
+import type { StandInRecipe } from './recipe.ts';
 
 /** The official image's entrypoint, verbatim: a first argument that is not a command runs under node. */
 const entrypoint = `#!/bin/sh

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EnginePaths } from '../paths.js';
+import type { EnginePaths } from '../paths.ts';
 
 export interface RecipeContext {
   paths: EnginePaths;

@@ -1,5 +1,5 @@
-import { docker } from '../docker.js';
-import type { StandInRecipe } from './recipe.js';
+import { docker } from '../docker.ts';
+import type { StandInRecipe } from './recipe.ts';
 
 /** The official image's config (config-example.yml). */
 const config = `version: 0.1

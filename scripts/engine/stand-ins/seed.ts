@@ -1,8 +1,8 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { instanceCache, type EnginePaths } from '../paths.js';
-import { readState, type StandInState } from '../state.js';
+import { instanceCache, type EnginePaths } from '../paths.ts';
+import { readState, type StandInState } from '../state.ts';
 
 async function isEmptyDir(path: string): Promise<boolean> {
   const entries = await readdir(path).catch(() => []);
