@@ -18,5 +18,5 @@ export { enginePaths, networkSettings } from './paths.ts';
  * start unless it passed assertNothingForeign.
  */
 export async function reset(engine: Engine): Promise<void> {
-  await withLock(enginePaths().lock, 'reset', () => resetEngine(engine));
+	await withLock(enginePaths().lock, 'reset', () => resetEngine(engine));
 }

@@ -5,5 +5,5 @@
 import { withHostLock } from '../host/lock.ts';
 
 export async function withLock<T>(path: string, what: string, run: () => Promise<T>, timeoutMs = 30 * 60_000): Promise<T> {
-  return withHostLock(path, { what: `${what}: the engine`, timeoutMs }, run);
+	return withHostLock(path, { what: `${what}: the engine`, timeoutMs }, run);
 }

@@ -51,4 +51,3 @@ export async function loadChapter(slug: string, root = docsDirectory): Promise<C
 export function executableBlocks(chapter: Chapter): Block[] {
 	return chapter.blocks.filter(isExecutable);
 }
-

@@ -100,7 +100,7 @@ async function verify(positionals: string[], options: RunOptions): Promise<numbe
 }
 
 async function record(positionals: string[], options: RunOptions): Promise<number> {
-	if (positionals.some((name) => name.endsWith('.mdx'))) throw new Error('the record holds the guide\'s chapters only: name them by slug');
+	if (positionals.some((name) => name.endsWith('.mdx'))) throw new Error("the record holds the guide's chapters only: name them by slug");
 	const chapters = await readChapters(positionals);
 	const engine = await startEngine();
 	const results = await runChapters(chapters, engine, { ...options, keep: false, update: false });
@@ -141,7 +141,7 @@ async function check(): Promise<number> {
 		write(`\n${problems.length} problem(s): the record is not current. Run npm run record (it runs only what changed).`);
 		return 1;
 	}
-	write('record: every executable block is recorded, every translation holds the original\'s blocks');
+	write("record: every executable block is recorded, every translation holds the original's blocks");
 	return 0;
 }
 

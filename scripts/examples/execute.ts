@@ -123,7 +123,9 @@ async function runConsole(block: Block, session: Session, timeoutMs: number, opt
 		const expectedExit = last ? (block.meta.exit ?? 0) : 0;
 		if (result.exitCode !== expectedExit) {
 			const message =
-				expectedExit === 0 ? `command failed with exit code ${result.exitCode}` : `the last command exited with ${result.exitCode}, expected exit=${expectedExit}`;
+				expectedExit === 0
+					? `command failed with exit code ${result.exitCode}`
+					: `the last command exited with ${result.exitCode}, expected exit=${expectedExit}`;
 			return { ok: false, fatal: session.closed, output: transcript.join('\n'), exitCode, failure: { ...base, message } };
 		}
 		const match = matchOutput(command.expected, output);

@@ -16,8 +16,13 @@ export function recordProblems(chapter: Chapter, record: VerificationRecord | un
 	return chapter.blocks.filter(isExecutable).flatMap((block): Problem[] => {
 		const entry = recorded.find((candidate) => candidate.hash === block.hash);
 		if (entry?.parity === block.parity) return [];
-		if (entry !== undefined) return [{ file: block.file, line: block.line, message: `${block.kind} block's record entry lacks the key its translation is found by: run npm run record` }];
-		return [{ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded): run npm run record` }];
+		if (entry !== undefined)
+			return [
+				{ file: block.file, line: block.line, message: `${block.kind} block's record entry lacks the key its translation is found by: run npm run record` },
+			];
+		return [
+			{ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded): run npm run record` },
+		];
 	});
 }
 

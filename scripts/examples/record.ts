@@ -5,7 +5,14 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type EngineInfo, type RecordedBaseImage, type RecordedBlock, type RecordedChapter, type VerificationRecord, verificationRecordSchema } from '../../src/contract/record.ts';
+import {
+	type EngineInfo,
+	type RecordedBaseImage,
+	type RecordedBlock,
+	type RecordedChapter,
+	type VerificationRecord,
+	verificationRecordSchema,
+} from '../../src/contract/record.ts';
 import type { Block } from '../../src/contract/block.ts';
 import { repositoryRoot } from '../host/repository.ts';
 import type { ChapterResult } from './result.ts';

@@ -127,7 +127,12 @@ export class ChapterRun {
 			result = await executeBlock(block, this.#session, { update: this.#options.update });
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			result = { ...identity, status: 'failed', durationMs: 0, failure: { file: block.file, line: block.line, message: `the harness could not run it: ${message}` } };
+			result = {
+				...identity,
+				status: 'failed',
+				durationMs: 0,
+				failure: { file: block.file, line: block.line, message: `the harness could not run it: ${message}` },
+			};
 		}
 		if (result.status === 'failed' && result.failure !== undefined) {
 			this.#failed = result;

@@ -251,7 +251,10 @@ export class Session {
 		// A typist still waiting for the terminal to open its input is let go: opening the pipe's
 		// other end unblocks it, and its writes then fail, which is fine now.
 		if (input !== undefined && (timedOut || reply === 'closed')) {
-			await open(input, constants.O_RDONLY | constants.O_NONBLOCK).then((handle) => handle.close(), () => undefined);
+			await open(input, constants.O_RDONLY | constants.O_NONBLOCK).then(
+				(handle) => handle.close(),
+				() => undefined,
+			);
 		}
 		await typing?.catch(() => undefined);
 		const output = this.#asTyped(await readFile(outputFile, 'utf8').catch(() => ''));

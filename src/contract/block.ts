@@ -100,10 +100,7 @@ export function blockLabel(block: Block): string {
 	if (block.kind === 'file') return `write ${block.meta.title ?? ''}`;
 	if (block.kind === 'dockerfile') return 'Dockerfile fragment';
 	const lines = block.code.split('\n').map((line) => line.trim());
-	const first =
-		block.kind === 'console'
-			? lines.find((line) => line.startsWith('$ '))?.slice(2)
-			: lines.find((line) => line !== '' && !line.startsWith('#'));
+	const first = block.kind === 'console' ? lines.find((line) => line.startsWith('$ '))?.slice(2) : lines.find((line) => line !== '' && !line.startsWith('#'));
 	const label = (first ?? '').replace(/\s*\\$/, '');
 	return label.length > 60 ? `${label.slice(0, 57)}...` : label;
 }

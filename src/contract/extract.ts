@@ -141,7 +141,8 @@ function errorLine(error: unknown): number {
 	const place = 'place' in error ? error.place : undefined;
 	if (typeof place === 'object' && place !== null) {
 		if ('line' in place && typeof place.line === 'number') return place.line;
-		if ('start' in place && typeof place.start === 'object' && place.start !== null && 'line' in place.start && typeof place.start.line === 'number') return place.start.line;
+		if ('start' in place && typeof place.start === 'object' && place.start !== null && 'line' in place.start && typeof place.start.line === 'number')
+			return place.start.line;
 	}
 	// Errors at the end of the file (an unclosed tag) name the opening's place only in the text.
 	const named = error instanceof Error ? /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(error.message) : null;

@@ -9,7 +9,10 @@ export const recordedBlockSchema = z.object({
 	/** Content hash of the block (block.ts, blockHash): the record's key. */
 	hash: z.string().regex(/^[0-9a-f]{16}$/),
 	/** The block's hash without its comment lines (block.ts, Block.parity): how a translation finds it. */
-	parity: z.string().regex(/^[0-9a-f]{16}$/).optional(),
+	parity: z
+		.string()
+		.regex(/^[0-9a-f]{16}$/)
+		.optional(),
 	/** Where the block was when it was recorded, `src/content/docs/x.mdx:12`. */
 	file: z.string(),
 	line: z.number().int().positive(),

@@ -20,7 +20,12 @@ export interface PageVerification {
 	blocks: BlockVerification[];
 }
 
-export function verifyPage(options: { slug: string; language: GuideLanguage; blocks: readonly Block[]; record: VerificationRecord | undefined }): PageVerification {
+export function verifyPage(options: {
+	slug: string;
+	language: GuideLanguage;
+	blocks: readonly Block[];
+	record: VerificationRecord | undefined;
+}): PageVerification {
 	const chapter = options.record?.chapters[options.slug];
 	const original = options.language === 'ko';
 	return {

@@ -48,7 +48,11 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 		const stale = page.blocks.filter((entry) => entry.status === 'stale');
 		if (options.failOnStale && stale.length > 0) {
 			throw new StaleBlocksError(
-				stale.map(({ block }) => ({ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded)` })),
+				stale.map(({ block }) => ({
+					file: block.file,
+					line: block.line,
+					message: `${block.kind} block is not in the record (new or changed since it was recorded)`,
+				})),
 			);
 		}
 
@@ -96,17 +100,16 @@ function statusElement(verification: BlockVerification, words: VerificationLabel
 			: verification.status === 'skipped'
 				? words.skipped(verification.reason)
 				: words.stale;
-	const children: MdxJsxFlowElement['children'] = [
-		textElement('p', text, 'lb-verified__status'),
-	];
+	const children: MdxJsxFlowElement['children'] = [textElement('p', text, 'lb-verified__status')];
 	// A block that printed nothing gets no toggle: there is nothing behind it to show.
 	const output = verification.status === 'passed' && verification.block.kind === 'shell' ? (verification.recorded.output ?? '') : '';
 	if (output.trim() !== '') {
 		children.push(
-			element('details', [attribute('class', 'lb-verified__output')], [
-				textElement('summary', words.output),
-				{ type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) },
-			]),
+			element(
+				'details',
+				[attribute('class', 'lb-verified__output')],
+				[textElement('summary', words.output), { type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) }],
+			),
 		);
 	}
 	return element('div', [attribute('class', 'lb-verified'), attribute('data-status', verification.status)], children);

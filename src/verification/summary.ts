@@ -48,7 +48,9 @@ export function chapterSummaries(record: VerificationRecord, language: GuideLang
 				label: chapter.label[language],
 				passed: recorded.blocks.filter((block) => block.status === 'passed').length,
 				skipped: recorded.blocks.flatMap((block) =>
-					block.status === 'skipped' ? [{ line: block.line, reason: (block.parity === undefined ? undefined : reasons.get(block.parity)) ?? block.reason ?? '' }] : [],
+					block.status === 'skipped'
+						? [{ line: block.line, reason: (block.parity === undefined ? undefined : reasons.get(block.parity)) ?? block.reason ?? '' }]
+						: [],
 				),
 				durationMs: recorded.durationMs,
 				date: recorded.date,

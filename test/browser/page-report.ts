@@ -109,7 +109,10 @@ function horizontalOverflow(page: Page): Promise<PageReport['narrow']> {
 		const describe = (element: Element): string => {
 			const parts: string[] = [];
 			for (let node: Element | null = element; node !== null && parts.length < 4 && node !== document.body; node = node.parentElement) {
-				const classes = [...node.classList].slice(0, 2).map((name) => `.${name}`).join('');
+				const classes = [...node.classList]
+					.slice(0, 2)
+					.map((name) => `.${name}`)
+					.join('');
 				parts.unshift(`${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${classes}`);
 			}
 			return parts.join(' > ');
@@ -149,9 +152,7 @@ async function scrollableBlocksSettled(page: Page): Promise<void> {
 	await page
 		.waitForFunction(
 			() =>
-				[...document.querySelectorAll<HTMLElement>('.expressive-code pre')].every(
-					(pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
-				),
+				[...document.querySelectorAll<HTMLElement>('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
 			undefined,
 			{ timeout: 5_000, polling: 100 },
 		)

@@ -64,7 +64,7 @@ describe('broken fixtures', () => {
 		expect(failure.lastLines).toMatch(/cat: config.json: No such file or directory/);
 	});
 
-	it('missing file in a build: the build command, with the builder\'s words', async () => {
+	it("missing file in a build: the build command, with the builder's words", async () => {
 		const failure = failureOf(await run('missing-file-in-build.mdx'));
 		expect(failure.line).toBe(11);
 		expect(failure.message).toBe('command failed with exit code 1');

@@ -31,9 +31,7 @@ describe.each(locales)('the $lang guide', ({ lang, prefix, label }) => {
 			href: a.getAttribute('href'),
 			text: a.text.trim(),
 		}));
-		expect(links).toEqual(
-			chapters.map((chapter) => ({ href: `${prefix}${chapter.slug}/`, text: chapter.label[label] })),
-		);
+		expect(links).toEqual(chapters.map((chapter) => ({ href: `${prefix}${chapter.slug}/`, text: chapter.label[label] })));
 	});
 
 	test('every page offers the language picker, leading to the same page in each language', () => {
@@ -58,9 +56,7 @@ describe.each(locales)('the $lang guide', ({ lang, prefix, label }) => {
 
 	test('pages link to their source for editing', () => {
 		const edit = builtPage(`${prefix}introduction/`).querySelector('a[href*="/edit/main/src/content/docs/"]');
-		expect(edit?.getAttribute('href')).toMatch(
-			new RegExp(`/edit/main/src/content/docs/${lang === 'en' ? 'en/' : ''}introduction\\.mdx$`),
-		);
+		expect(edit?.getAttribute('href')).toMatch(new RegExp(`/edit/main/src/content/docs/${lang === 'en' ? 'en/' : ''}introduction\\.mdx$`));
 	});
 });
 

@@ -77,7 +77,9 @@ describe('extractBlocks', () => {
 	});
 
 	it('reports an unknown key at the fence', async () => {
-		expect(await problemsOf('unknown-key.mdx')).toEqual(['invalid/unknown-key.mdx:7: unknown meta key "retries" (known: skip, exit, timeout, retry, background, tty, stdin, title)']);
+		expect(await problemsOf('unknown-key.mdx')).toEqual([
+			'invalid/unknown-key.mdx:7: unknown meta key "retries" (known: skip, exit, timeout, retry, background, tty, stdin, title)',
+		]);
 	});
 
 	it('reports malformed MDX at its line', async () => {
@@ -121,7 +123,7 @@ describe('extractBlocks', () => {
 });
 
 describe('block identity', () => {
-	it('gives a translation the original\'s parity, and tells changed code apart', () => {
+	it("gives a translation the original's parity, and tells changed code apart", () => {
 		const [original] = extractBlocks('x.mdx', '```sh\n# 이미지를 만듭니다\ndocker build -t app .\n```');
 		const [translated] = extractBlocks('en/x.mdx', '```sh\n# Build the image\ndocker build -t app .\n```');
 		const [changed] = extractBlocks('en/x.mdx', '```sh\n# Build the image\ndocker build -t other .\n```');
@@ -130,7 +132,7 @@ describe('block identity', () => {
 		expect(changed?.parity).not.toBe(original?.parity);
 	});
 
-	it('reads the fences of a tree already parsed, at the file\'s lines', async () => {
+	it("reads the fences of a tree already parsed, at the file's lines", async () => {
 		const { treeFences } = await import('../../../src/contract/extract.ts');
 		const { unified } = await import('unified');
 		const { default: remarkParse } = await import('remark-parse');

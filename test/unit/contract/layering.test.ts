@@ -9,7 +9,9 @@ import { repositoryRoot } from '../../../scripts/host/repository.ts';
 
 async function sources(folder: string): Promise<string[]> {
 	const entries = await readdir(join(repositoryRoot, folder), { recursive: true, withFileTypes: true });
-	return entries.filter((entry) => entry.isFile() && /\.(ts|mts|mjs|astro)$/.test(entry.name)).map((entry) => relative(repositoryRoot, join(entry.parentPath, entry.name)));
+	return entries
+		.filter((entry) => entry.isFile() && /\.(ts|mts|mjs|astro)$/.test(entry.name))
+		.map((entry) => relative(repositoryRoot, join(entry.parentPath, entry.name)));
 }
 
 /** Every relative import of a file, as a path from the repository's root. */

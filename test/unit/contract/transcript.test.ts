@@ -19,7 +19,7 @@ describe('parseTranscript', () => {
 	});
 
 	it('keeps "$" inside output and an empty command', () => {
-		const { commands } = parseTranscript('$ echo \'$HOME\'\n$HOME\n$', 1);
+		const { commands } = parseTranscript("$ echo '$HOME'\n$HOME\n$", 1);
 		expect(commands.map((command) => command.expected)).toEqual(['$HOME', '']);
 	});
 });

@@ -22,7 +22,19 @@ describe('referencedImages', () => {
 });
 
 describe('recordedChapter', () => {
-	const source = ['```console', '$ docker run --rm busybox true', '```', '', '```sh skip="needs Docker Hub"', 'docker push x', '```', '', '```text title="x"', 'x', '```'].join('\n');
+	const source = [
+		'```console',
+		'$ docker run --rm busybox true',
+		'```',
+		'',
+		'```sh skip="needs Docker Hub"',
+		'docker push x',
+		'```',
+		'',
+		'```text title="x"',
+		'x',
+		'```',
+	].join('\n');
 	const blocks = extractBlocks('src/content/docs/intro.mdx', source);
 	const [run, push, file] = blocks;
 
@@ -34,12 +46,39 @@ describe('recordedChapter', () => {
 			date: '2026-01-01T00:00:00.000Z',
 			durationMs: 1234,
 			blocks: [
-				{ file: 'src/content/docs/intro.mdx', line: 1, kind: 'console', hash: run!.hash, label: 'docker run', status: 'passed', durationMs: 10, output: '$ docker run --rm busybox true', exitCode: 0 },
-				{ file: 'src/content/docs/intro.mdx', line: 5, kind: 'shell', hash: push!.hash, label: 'docker push', status: 'skipped', reason: 'needs Docker Hub', durationMs: 0 },
+				{
+					file: 'src/content/docs/intro.mdx',
+					line: 1,
+					kind: 'console',
+					hash: run!.hash,
+					label: 'docker run',
+					status: 'passed',
+					durationMs: 10,
+					output: '$ docker run --rm busybox true',
+					exitCode: 0,
+				},
+				{
+					file: 'src/content/docs/intro.mdx',
+					line: 5,
+					kind: 'shell',
+					hash: push!.hash,
+					label: 'docker push',
+					status: 'skipped',
+					reason: 'needs Docker Hub',
+					durationMs: 0,
+				},
 				{ file: 'src/content/docs/intro.mdx', line: 9, kind: 'file', hash: file!.hash, label: 'write x', status: 'passed', durationMs: 1, output: '' },
 			],
 		};
-		const chapter = recordedChapter(result, blocks, { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64', baseImages: images });
+		const chapter = recordedChapter(result, blocks, {
+			version: '28.5.2',
+			store: 'containerd',
+			packages: [],
+			source: null,
+			os: 'linux',
+			arch: 'x86_64',
+			baseImages: images,
+		});
 		expect(chapter.baseImages).toEqual(['busybox:latest']);
 		expect(chapter.blocks.map((block) => [block.line, block.status, block.reason, block.output, block.parity])).toEqual([
 			[1, 'passed', undefined, '$ docker run --rm busybox true', run!.parity],
@@ -53,7 +92,15 @@ describe('recordedChapter', () => {
 	it('gives entries recorded without parity theirs from the chapter as it is now', () => {
 		const entry = { hash: run!.hash, file: 'x', line: 1, kind: 'console' as const, status: 'passed' as const, durationMs: 1 };
 		const gone = { ...entry, hash: '0123456789abcdef' };
-		const chapter = { slug: 'intro', file: 'x', date: '', engine: { version: '', store: 'containerd' as const, packages: [], source: null, os: '', arch: '' }, baseImages: [], durationMs: 1, blocks: [entry, gone] };
+		const chapter = {
+			slug: 'intro',
+			file: 'x',
+			date: '',
+			engine: { version: '', store: 'containerd' as const, packages: [], source: null, os: '', arch: '' },
+			baseImages: [],
+			durationMs: 1,
+			blocks: [entry, gone],
+		};
 		expect(withParity(chapter, blocks).blocks.map((block) => block.parity)).toEqual([run!.parity, undefined]);
 	});
 });
