@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
+import { guideLocales } from './src/contract/locales.ts';
 import { sidebar } from './src/sidebar.ts';
 import { verifiedBlocks } from './src/verification/starlight-plugin.ts';
 
@@ -14,10 +15,7 @@ export default defineConfig({
 			title: { ko: 'Layerbook: 도커 이미지와 컨테이너', en: 'Layerbook: Docker images and containers' },
 			description: 'A guide to Docker images and containers in which every example has been run against a real Docker engine.',
 			defaultLocale: 'root',
-			locales: {
-				root: { label: '한국어', lang: 'ko' },
-				en: { label: 'English', lang: 'en' },
-			},
+			locales: guideLocales,
 			sidebar,
 			customCss: ['./src/styles/search.css'],
 			editLink: { baseUrl: `${repository}/edit/main/` },

@@ -20,66 +20,64 @@ process.env['XDG_CACHE_HOME'] = root;
 delete process.env['LAYERBOOK_DOCKER_HOST'];
 
 // Imported after the environment is set: the engine reads it on every call, but be plain about it.
-const { down, up, enginePaths } = await import('../scripts/engine/index.js');
-const { readState } = await import('../scripts/engine/state.js');
+const { down, up, enginePaths } = await import('../scripts/engine/index.ts');
+const { readState } = await import('../scripts/engine/state.ts');
 
 function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+	return `${(ms / 1000).toFixed(1)} s`;
 }
 
 function megabytes(bytes: number | undefined): string {
-  return bytes === undefined ? '?' : `${(bytes / 1_000_000).toFixed(1)} MB`;
+	return bytes === undefined ? '?' : `${(bytes / 1_000_000).toFixed(1)} MB`;
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await run();
-  return { ms: performance.now() - started, value };
+	const started = performance.now();
+	const value = await run();
+	return { ms: performance.now() - started, value };
 }
 
 const rows: [string, string][] = [];
 const progress = (line: string): void => {
-  process.stderr.write(`  ${line}\n`);
+	process.stderr.write(`  ${line}\n`);
 };
 
 try {
-  if (!warmOnly) {
-    await down();
-    await rm(root, { recursive: true, force: true });
-  }
-  await mkdir(root, { recursive: true });
-  const first = await timed(() => up({ onProgress: progress }));
-  rows.push([warmOnly ? 'first `up` (cache kept)' : 'cold provisioning (empty cache, host tools present)', seconds(first.ms)]);
+	if (!warmOnly) {
+		await down();
+		await rm(root, { recursive: true, force: true });
+	}
+	await mkdir(root, { recursive: true });
+	const first = await timed(() => up({ onProgress: progress }));
+	rows.push([warmOnly ? 'first `up` (cache kept)' : 'cold provisioning (empty cache, host tools present)', seconds(first.ms)]);
 
-  const warm = await timed(() => up());
-  rows.push(['warm `up` (in-process)', seconds(warm.ms)]);
+	const warm = await timed(() => up());
+	rows.push(['warm `up` (in-process)', seconds(warm.ms)]);
 
-  const cli = await timed(() =>
-    execa('npx', ['tsx', join(import.meta.dirname, '..', 'scripts', 'engine', 'cli.ts'), 'up'], { env: process.env }),
-  );
-  rows.push(['warm `npm run engine -- up` (CLI, incl. tsx start)', seconds(cli.ms)]);
+	const cli = await timed(() => execa('npx', ['tsx', join(import.meta.dirname, '..', 'scripts', 'engine', 'cli.ts'), 'up'], { env: process.env }));
+	rows.push(['warm `npm run engine -- up` (CLI, incl. tsx start)', seconds(cli.ms)]);
 
-  await down();
-  const afterDown = await timed(() => up());
-  rows.push(['`up` after `down` (daemon and mirror restart)', seconds(afterDown.ms)]);
+	await down();
+	const afterDown = await timed(() => up());
+	rows.push(['`up` after `down` (daemon and mirror restart)', seconds(afterDown.ms)]);
 
-  const state = await readState(enginePaths().standInState);
-  const sizes = Object.values(state).map((entry) => [`${entry.repository}:${entry.tags.join(', ')}`, megabytes(entry.size)] as const);
+	const state = await readState(enginePaths().standInState);
+	const sizes = Object.values(state).map((entry) => [`${entry.repository}:${entry.tags.join(', ')}`, megabytes(entry.size)] as const);
 
-  const out = [
-    `engine: Docker ${first.value.version} (${first.value.os}/${first.value.arch}), ${new Date().toISOString()}`,
-    '',
-    '| measure | time |',
-    '| --- | --- |',
-    ...rows.map(([what, value]) => `| ${what} | ${value} |`),
-    '',
-    '| stand-in | size |',
-    '| --- | --- |',
-    ...sizes.map(([what, value]) => `| ${what} | ${value} |`),
-    '',
-  ];
-  process.stdout.write(out.join('\n'));
+	const out = [
+		`engine: Docker ${first.value.version} (${first.value.os}/${first.value.arch}), ${new Date().toISOString()}`,
+		'',
+		'| measure | time |',
+		'| --- | --- |',
+		...rows.map(([what, value]) => `| ${what} | ${value} |`),
+		'',
+		'| stand-in | size |',
+		'| --- | --- |',
+		...sizes.map(([what, value]) => `| ${what} | ${value} |`),
+		'',
+	];
+	process.stdout.write(out.join('\n'));
 } finally {
-  await down().catch(() => undefined);
-  // The cache is kept for `--warm` runs; a cold run empties it first.
+	await down().catch(() => undefined);
+	// The cache is kept for `--warm` runs; a cold run empties it first.
 }

@@ -17,7 +17,7 @@ import { cpus, homedir, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chapters } from '../src/chapters.ts';
+import { chapters } from '../src/contract/chapters.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
 import { buildSite, distDir, root } from '../scripts/quality/site-build.ts';
@@ -25,7 +25,10 @@ import { buildSite, distDir, root } from '../scripts/quality/site-build.ts';
 const engineWarmOnly = process.argv.includes('--engine-warm');
 const skipVerify = process.argv.includes('--skip-verify');
 /** `--only=site,engine,verify`: measure only those sections, keeping the others' last results. */
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.split('=')[1]?.split(',');
+const only = process.argv
+	.find((arg) => arg.startsWith('--only='))
+	?.split('=')[1]
+	?.split(',');
 const wanted = (section: Section): boolean => only === undefined || only.includes(section);
 /** `--verify-timeout=MIN`: give up on a verification run after that many minutes (default: none). */
 const verifyTimeoutMs = Number(process.argv.find((arg) => arg.startsWith('--verify-timeout='))?.split('=')[1] ?? 0) * 60_000;
@@ -138,8 +141,16 @@ async function measurePageWeight(origin: string, address: string): Promise<void>
 		const js = sizes.filter((entry) => entry.type === 'script').reduce((sum, entry) => sum + entry.bytes, 0);
 		const html = sizes.filter((entry) => entry.type === 'document').reduce((sum, entry) => sum + entry.bytes, 0);
 		const total = sizes.reduce((sum, entry) => sum + entry.bytes, 0);
-		rows.push([`JavaScript of \`${address}\` (external files + inline scripts)`, `${kilobytes(js + inlineScripts)}`, `${kilobytes(js)} in ${sizes.filter((entry) => entry.type === 'script').length} files + ${kilobytes(inlineScripts)} inline; uncompressed; search loads more when opened`]);
-		rows.push([`total bytes of \`${address}\` (HTML + everything it loads)`, kilobytes(total), `${sizes.length} responses, HTML ${kilobytes(html)}; uncompressed, as served by a static host without gzip`]);
+		rows.push([
+			`JavaScript of \`${address}\` (external files + inline scripts)`,
+			`${kilobytes(js + inlineScripts)}`,
+			`${kilobytes(js)} in ${sizes.filter((entry) => entry.type === 'script').length} files + ${kilobytes(inlineScripts)} inline; uncompressed; search loads more when opened`,
+		]);
+		rows.push([
+			`total bytes of \`${address}\` (HTML + everything it loads)`,
+			kilobytes(total),
+			`${sizes.length} responses, HTML ${kilobytes(html)}; uncompressed, as served by a static host without gzip`,
+		]);
 	} finally {
 		await browser.close();
 	}
@@ -180,7 +191,12 @@ function measureEngine(): void {
 	const script = join(root, 'bench', 'engine.ts');
 	if (existsSync(script)) {
 		log(`the engine's own bench (bench/engine.ts${engineWarmOnly ? ' --warm' : ''}), minutes when cold...`);
-		const result = spawnSync('npx', ['tsx', script, ...(engineWarmOnly ? ['--warm'] : [])], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+		const result = spawnSync('npx', ['tsx', script, ...(engineWarmOnly ? ['--warm'] : [])], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+			maxBuffer: 16 * 1024 * 1024,
+		});
 		// bench/engine.ts prints markdown tables: take their rows, leaving out each header (the line
 		// before a `| --- |` line) and naming the stand-in sizes as such.
 		const lines = result.stdout.split('\n');
@@ -189,7 +205,10 @@ function measureEngine(): void {
 		const table: string[][] = [];
 		lines.forEach((line, index) => {
 			if (!line.startsWith('|') || separator(line)) return;
-			const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+			const cells = line
+				.split('|')
+				.slice(1, -1)
+				.map((cell) => cell.trim());
 			if (separator(lines[index + 1])) {
 				sizes = /size/i.test(cells.join(' '));
 				return;
@@ -206,7 +225,11 @@ function measureEngine(): void {
 	}
 	const started = performance.now();
 	const result = spawnSync('npm', ['run', 'engine', '--', 'up'], { cwd: root, stdio: 'ignore' });
-	rows.push(['engine: warm `npm run engine -- up`', result.status === 0 ? seconds(performance.now() - started) : 'failed', 'bench/engine.ts absent: warm only']);
+	rows.push([
+		'engine: warm `npm run engine -- up`',
+		result.status === 0 ? seconds(performance.now() - started) : 'failed',
+		'bench/engine.ts absent: warm only',
+	]);
 }
 
 // --- Verification, cold and warm result cache ----------------------------------------------------
@@ -231,7 +254,11 @@ function verify(args: string[]): { ms: number; waitedMs: number; status: number 
 	const started = performance.now();
 	const limit = verifyTimeoutMs > 0 ? `timeout --signal=INT --kill-after=60 ${Math.round(verifyTimeoutMs / 1000)}` : '';
 	const script = `start=$(date +%s%N); echo "__BENCH_LOCKED $start"; ${limit} npm run verify -- "$@"; code=$?; echo "__BENCH_MS $(( ($(date +%s%N) - start) / 1000000 ))"; exit $code`;
-	const result = spawnSync('flock', ['/tmp/layerbook-verify.lock', 'bash', '-c', script, 'verify', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+	const result = spawnSync('flock', ['/tmp/layerbook-verify.lock', 'bash', '-c', script, 'verify', ...args], {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
 	const ms = Number(/__BENCH_MS (\d+)/.exec(output)?.[1] ?? Number.NaN);
 	const total = performance.now() - started;
@@ -244,7 +271,12 @@ function verify(args: string[]): { ms: number; waitedMs: number; status: number 
 		.split('\n')
 		.slice(-8)
 		.join('\n');
-	return { ms, waitedMs: Number.isNaN(ms) ? 0 : total - ms, status: timedOut ? null : result.status, tail: `${timedOut ? `(stopped after ${verifyTimeoutMs / 60_000} min)\n` : ''}${tail}` };
+	return {
+		ms,
+		waitedMs: Number.isNaN(ms) ? 0 : total - ms,
+		status: timedOut ? null : result.status,
+		tail: `${timedOut ? `(stopped after ${verifyTimeoutMs / 60_000} min)\n` : ''}${tail}`,
+	};
 }
 
 function measureVerification(): void {
@@ -260,13 +292,24 @@ function measureVerification(): void {
 	rows.push([
 		'full verification, cold result cache (`verify --force`)',
 		cold.status === null ? `> ${seconds(cold.ms)}` : seconds(cold.ms),
-		cold.status === 0 ? 'every chapter passed' : cold.status === null ? 'stopped at the time limit (see notes)' : `exit ${String(cold.status)}: not every chapter passed (see notes)`,
+		cold.status === 0
+			? 'every chapter passed'
+			: cold.status === null
+				? 'stopped at the time limit (see notes)'
+				: `exit ${String(cold.status)}: not every chapter passed (see notes)`,
 	]);
 	if (cold.status !== 0) notes.push(`The cold verification ended with:\n\n\`\`\`\n${cold.tail}\n\`\`\``);
-	if (cold.waitedMs > 1000) notes.push(`The cold verification first waited ${seconds(cold.waitedMs)} for another verification on this machine to release the lock; that wait is not counted.`);
+	if (cold.waitedMs > 1000)
+		notes.push(
+			`The cold verification first waited ${seconds(cold.waitedMs)} for another verification on this machine to release the lock; that wait is not counted.`,
+		);
 	log('full verification with a warm result cache (npm run verify)...');
 	const warm = verify([]);
-	rows.push(['full verification, warm result cache (`verify`)', seconds(warm.ms), warm.status === 0 ? 'unchanged chapters are not run again' : `exit ${String(warm.status)}: chapters that did not pass are run again`]);
+	rows.push([
+		'full verification, warm result cache (`verify`)',
+		seconds(warm.ms),
+		warm.status === 0 ? 'unchanged chapters are not run again' : `exit ${String(warm.status)}: chapters that did not pass are run again`,
+	]);
 	if (warm.status !== 0) notes.push(`The warm verification ended with:\n\n\`\`\`\n${warm.tail}\n\`\`\``);
 
 	// The harness reports time per block, not per docker command: its overhead is measured as the
@@ -305,7 +348,10 @@ function writeResults(): void {
 		const result = results[section];
 		if (result === undefined) continue;
 		machines.add(result.machine.join('\n'));
-		lines.push(`## ${{ site: 'The site', engine: 'The sandbox engine', verify: 'Verification' }[section]} (${result.measured} UTC, commit ${result.commit})`, '');
+		lines.push(
+			`## ${{ site: 'The site', engine: 'The sandbox engine', verify: 'Verification' }[section]} (${result.measured} UTC, commit ${result.commit})`,
+			'',
+		);
 		lines.push('| what | measured | how |', '| --- | --- | --- |');
 		lines.push(...result.rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`), '');
 		for (const note of result.notes) lines.push(note, '');

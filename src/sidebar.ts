@@ -1,4 +1,4 @@
-import { chapters } from './chapters.ts';
+import { chapters } from './contract/chapters.ts';
 
 /** Starlight's sidebar, in reading order, with each label in both languages. */
 export const sidebar = chapters.map((chapter) => ({

@@ -1,21 +1,21 @@
 /** `npm run engine -- up [--json] | down | status | env | reset | offered` */
-import { instanceName } from './paths.js';
+import { instanceName } from './paths.ts';
 
 function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
+	return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 const progress = (line: string): void => {
-  process.stderr.write(`${line}\n`);
+	process.stderr.write(`${line}\n`);
 };
 
 // Ctrl-C during a long `up` cancels its steps, and `up` then stops what it had started.
 const controller = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    progress(`engine: ${signal}, stopping what this call started`);
-    controller.abort(new Error(`interrupted by ${signal}`));
-  });
+	process.once(signal, () => {
+		progress(`engine: ${signal}, stopping what this call started`);
+		controller.abort(new Error(`interrupted by ${signal}`));
+	});
 }
 const signal = controller.signal;
 
@@ -28,76 +28,78 @@ const failedDockerHost = 'unix:///nonexistent/layerbook-engine-not-running';
  * which would close an interactive shell.
  */
 function failedEnv(reason: string): string {
-  return [`export DOCKER_HOST=${shellQuote(failedDockerHost)}`, `echo ${shellQuote(`layerbook engine env failed: ${reason}`)} >&2`, 'false', ''].join('\n');
+	return [`export DOCKER_HOST=${shellQuote(failedDockerHost)}`, `echo ${shellQuote(`layerbook engine env failed: ${reason}`)} >&2`, 'false', ''].join('\n');
 }
 
 async function main(command: string | undefined): Promise<void> {
-  // A bad LAYERBOOK_INSTANCE is refused before anything is installed or started.
-  instanceName();
-  // Imported here, so that an error while loading the engine is reported like any other.
-  const { down, reset, status, up } = await import('./index.js');
-  switch (command) {
-    case 'up': {
-      const started = Date.now();
-      const engine = await up({ onProgress: progress, signal });
-      // For a program (the engine suite's setup): the engine as JSON on stdout.
-      if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(engine)}\n`);
-      progress(`engine ready in ${((Date.now() - started) / 1000).toFixed(1)}s: Docker ${engine.version} (${engine.os}/${engine.arch}) at ${engine.dockerHost}`);
-      for (const image of engine.baseImages) progress(`  ${image.name}  ${image.digest}${image.standIn ? '  (stand-in)' : ''}`);
-      progress('use it with: eval "$(npm run --silent engine -- env)"');
-      return;
-    }
-    case 'env': {
-      // Progress on stderr only: stdout is meant for eval.
-      const engine = await up({ onProgress: progress, signal });
-      for (const [key, value] of Object.entries(engine.env)) {
-        if (key === 'PATH') continue;
-        process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
-      }
-      // The client dir goes first on the caller's own PATH (ours here is npm's, with node_modules/.bin in it).
-      const bin = (engine.env['PATH'] ?? '').split(':')[0] ?? '';
-      process.stdout.write(`export PATH=${shellQuote(bin)}:"$PATH"\n`);
-      return;
-    }
-    case 'down':
-      await down();
-      progress('engine stopped');
-      return;
-    case 'status':
-      process.stdout.write(`${JSON.stringify(await status(), null, 2)}\n`);
-      return;
-    case 'offered': {
-      // What a bump can pin: the archive's versions of each engine package, beside the pinned one.
-      const { enginePackages, offered } = await import('./packages.js');
-      const { cacheRoot } = await import('./paths.js');
-      const versions = await offered(cacheRoot(), progress);
-      for (const p of enginePackages) {
-        process.stdout.write(`${p.name}  pinned ${p.version}  offered ${(versions.get(p.name) ?? []).join(', ') || 'none'}\n`);
-      }
-      return;
-    }
-    case 'reset': {
-      const engine = await up({ onProgress: progress, signal });
-      await reset(engine);
-      progress('engine reset: nothing is left in the daemon; the base images wait in the mirror');
-      return;
-    }
-    default:
-      process.stderr.write('usage: npm run engine -- up [--json] | down | status | env | reset | offered\n');
-      process.exitCode = 2;
-  }
+	// A bad LAYERBOOK_INSTANCE is refused before anything is installed or started.
+	instanceName();
+	// Imported here, so that an error while loading the engine is reported like any other.
+	const { down, reset, status, up } = await import('./index.ts');
+	switch (command) {
+		case 'up': {
+			const started = Date.now();
+			const engine = await up({ onProgress: progress, signal });
+			// For a program (the engine suite's setup): the engine as JSON on stdout.
+			if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(engine)}\n`);
+			progress(
+				`engine ready in ${((Date.now() - started) / 1000).toFixed(1)}s: Docker ${engine.version} (${engine.os}/${engine.arch}) at ${engine.dockerHost}`,
+			);
+			for (const image of engine.baseImages) progress(`  ${image.name}  ${image.digest}${image.standIn ? '  (stand-in)' : ''}`);
+			progress('use it with: eval "$(npm run --silent engine -- env)"');
+			return;
+		}
+		case 'env': {
+			// Progress on stderr only: stdout is meant for eval.
+			const engine = await up({ onProgress: progress, signal });
+			for (const [key, value] of Object.entries(engine.env)) {
+				if (key === 'PATH') continue;
+				process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
+			}
+			// The client dir goes first on the caller's own PATH (ours here is npm's, with node_modules/.bin in it).
+			const bin = (engine.env['PATH'] ?? '').split(':')[0] ?? '';
+			process.stdout.write(`export PATH=${shellQuote(bin)}:"$PATH"\n`);
+			return;
+		}
+		case 'down':
+			await down();
+			progress('engine stopped');
+			return;
+		case 'status':
+			process.stdout.write(`${JSON.stringify(await status(), null, 2)}\n`);
+			return;
+		case 'offered': {
+			// What a bump can pin: the archive's versions of each engine package, beside the pinned one.
+			const { enginePackages, offered } = await import('./packages.ts');
+			const { cacheRoot } = await import('./paths.ts');
+			const versions = await offered(cacheRoot(), progress);
+			for (const p of enginePackages) {
+				process.stdout.write(`${p.name}  pinned ${p.version}  offered ${(versions.get(p.name) ?? []).join(', ') || 'none'}\n`);
+			}
+			return;
+		}
+		case 'reset': {
+			const engine = await up({ onProgress: progress, signal });
+			await reset(engine);
+			progress('engine reset: nothing is left in the daemon; the base images wait in the mirror');
+			return;
+		}
+		default:
+			process.stderr.write('usage: npm run engine -- up [--json] | down | status | env | reset | offered\n');
+			process.exitCode = 2;
+	}
 }
 
 const command = process.argv[2];
 main(command).catch((error: unknown) => {
-  const lines: string[] = [];
-  let current: unknown = error;
-  while (current instanceof Error) {
-    lines.push(current.message);
-    current = current.cause;
-  }
-  if (current !== undefined && lines.length === 0) lines.push(String(current));
-  process.stderr.write(`engine: ${lines.join('\n  caused by: ')}\n`);
-  if (command === 'env') process.stdout.write(failedEnv(lines.join('; caused by: ')));
-  process.exitCode = 1;
+	const lines: string[] = [];
+	let current: unknown = error;
+	while (current instanceof Error) {
+		lines.push(current.message);
+		current = current.cause;
+	}
+	if (current !== undefined && lines.length === 0) lines.push(String(current));
+	process.stderr.write(`engine: ${lines.join('\n  caused by: ')}\n`);
+	if (command === 'env') process.stdout.write(failedEnv(lines.join('; caused by: ')));
+	process.exitCode = 1;
 });

@@ -1,12 +1,12 @@
 import { mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
-import { ping } from './api.js';
-import { engineRoot, type EngineRoot } from './packages.js';
-import { engineClient, enginePaths, networkSettings, type EnginePaths } from './paths.js';
-import { mirrorUrl } from './mirror.js';
-import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.js';
+import { ping } from './api.ts';
+import { engineRoot, type EngineRoot } from './packages.ts';
+import { engineClient, enginePaths, networkSettings, type EnginePaths } from './paths.ts';
+import { mirrorUrl } from './mirror.ts';
+import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 
 export function dockerHost(paths: EnginePaths = enginePaths()): string {
-  return `unix://${paths.socket}`;
+	return `unix://${paths.socket}`;
 }
 
 const systemPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -17,13 +17,13 @@ const systemPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
  * into its own DOCKER_CONFIG).
  */
 export function engineEnv(host: string, paths: EnginePaths = enginePaths()): Record<string, string> {
-  const path = process.env['PATH'] ?? systemPath;
-  return { DOCKER_HOST: host, DOCKER_CONFIG: paths.clientConfig, PATH: `${paths.bin}:${path}` };
+	const path = process.env['PATH'] ?? systemPath;
+	return { DOCKER_HOST: host, DOCKER_CONFIG: paths.clientConfig, PATH: `${paths.bin}:${path}` };
 }
 
 /** The client's config: only `cliPluginsExtraDirs`, so `docker buildx` and `docker compose` are the unpacked plugins. */
 export function clientConfig(root: EngineRoot): string {
-  return `${JSON.stringify({ cliPluginsExtraDirs: [root.pluginsDir] }, null, 2)}\n`;
+	return `${JSON.stringify({ cliPluginsExtraDirs: [root.pluginsDir] }, null, 2)}\n`;
 }
 
 /**
@@ -31,104 +31,104 @@ export function clientConfig(root: EngineRoot): string {
  * PATH, and the client config beside it.
  */
 export async function ensureClientBin(paths: EnginePaths = enginePaths()): Promise<void> {
-  const root = engineRoot(paths.cacheRoot);
-  await mkdir(paths.bin, { recursive: true });
-  await mkdir(paths.clientConfig, { recursive: true });
-  await writeFile(`${paths.clientConfig}/config.json`, clientConfig(root));
-  const link = `${paths.bin}/docker`;
-  const current = await readlink(link).catch(() => null);
-  if (current === root.client) return;
-  await rm(link, { force: true });
-  await symlink(engineClient(), link);
+	const root = engineRoot(paths.cacheRoot);
+	await mkdir(paths.bin, { recursive: true });
+	await mkdir(paths.clientConfig, { recursive: true });
+	await writeFile(`${paths.clientConfig}/config.json`, clientConfig(root));
+	const link = `${paths.bin}/docker`;
+	const current = await readlink(link).catch(() => null);
+	if (current === root.client) return;
+	await rm(link, { force: true });
+	await symlink(engineClient(), link);
 }
 
 export async function daemonAnswers(host: string): Promise<boolean> {
-  return ping(host);
+	return ping(host);
 }
 
 export async function daemonRunning(paths: EnginePaths = enginePaths()): Promise<number | null> {
-  return alivePid(paths.dockerdPid, 'dockerd');
+	return alivePid(paths.dockerdPid, 'dockerd');
 }
 
 function daemonConfig(paths: EnginePaths, mtu: number): string {
-  const network = networkSettings();
-  const root = engineRoot(paths.cacheRoot);
-  return JSON.stringify(
-    {
-      'data-root': paths.dataRoot,
-      'exec-root': paths.execRoot,
-      pidfile: paths.dockerdPid,
-      hosts: [dockerHost(paths)],
-      bridge: network.bridge,
-      // See network.ts: the engine keeps its own chains instead of sharing dockerd's.
-      iptables: false,
-      'ip-masq': false,
-      'ip-forward': true,
-      'userland-proxy': true,
-      'userland-proxy-path': root.dockerProxy,
-      // Published ports bind loopback unless a chapter names an address: a run exposes nothing
-      // beyond this machine (a chapter's registry:2 accepts pushes).
-      ip: '127.0.0.1',
-      mtu,
-      'default-address-pools': [network.addressPool],
-      'registry-mirrors': [mirrorUrl()],
-      // Own namespaces, so sharing a system containerd (if dockerd picks one) never mixes containers.
-      'containerd-namespace': 'layerbook',
-      // The containerd image store, as new installs of Engine 29 and Docker Desktop have it.
-      features: { 'containerd-snapshotter': true },
-      'log-level': 'warn',
-    },
-    null,
-    2,
-  );
+	const network = networkSettings();
+	const root = engineRoot(paths.cacheRoot);
+	return JSON.stringify(
+		{
+			'data-root': paths.dataRoot,
+			'exec-root': paths.execRoot,
+			pidfile: paths.dockerdPid,
+			hosts: [dockerHost(paths)],
+			bridge: network.bridge,
+			// See network.ts: the engine keeps its own chains instead of sharing dockerd's.
+			iptables: false,
+			'ip-masq': false,
+			'ip-forward': true,
+			'userland-proxy': true,
+			'userland-proxy-path': root.dockerProxy,
+			// Published ports bind loopback unless a chapter names an address: a run exposes nothing
+			// beyond this machine (a chapter's registry:2 accepts pushes).
+			ip: '127.0.0.1',
+			mtu,
+			'default-address-pools': [network.addressPool],
+			'registry-mirrors': [mirrorUrl()],
+			// Own namespaces, so sharing a system containerd (if dockerd picks one) never mixes containers.
+			'containerd-namespace': 'layerbook',
+			// The containerd image store, as new installs of Engine 29 and Docker Desktop have it.
+			features: { 'containerd-snapshotter': true },
+			'log-level': 'warn',
+		},
+		null,
+		2,
+	);
 }
 
 /** Starts our dockerd unless it already runs; returns whether this call started it. */
 export async function startDaemon(mtu: number, progress: (line: string) => void): Promise<boolean> {
-  const paths = enginePaths();
-  const host = dockerHost(paths);
-  if ((await daemonRunning(paths)) !== null && (await daemonAnswers(host))) return false;
-  // Leftovers of a crashed run: a stuck dockerd, its containerd, a stale socket.
-  await stopDaemon();
-  await mkdir(paths.dataRoot, { recursive: true });
-  await mkdir(paths.execRoot, { recursive: true });
-  await writeFile(paths.daemonConfig, daemonConfig(paths, mtu));
-  progress(`daemon: starting dockerd (data root ${paths.dataRoot}, socket ${paths.socket})`);
-  const root = engineRoot(paths.cacheRoot);
-  // dockerd finds containerd, its shim and docker-init on PATH: the unpacked ones, then the host's runc.
-  const env = { ...process.env, PATH: `${root.pathDirs.join(':')}:${systemPath}` };
-  const pid = await spawnDaemon(root.dockerd, ['--config-file', paths.daemonConfig], { log: paths.dockerdLog, env });
-  try {
-    await waitFor('dockerd', () => daemonAnswers(host), { timeoutMs: 60_000, intervalMs: 250, alive: () => isAlive(pid) });
-  } catch (error) {
-    const log = await tail(paths.dockerdLog);
-    await stopDaemon();
-    throw new Error(`dockerd did not start:\n${log}`, { cause: error });
-  }
-  return true;
+	const paths = enginePaths();
+	const host = dockerHost(paths);
+	if ((await daemonRunning(paths)) !== null && (await daemonAnswers(host))) return false;
+	// Leftovers of a crashed run: a stuck dockerd, its containerd, a stale socket.
+	await stopDaemon();
+	await mkdir(paths.dataRoot, { recursive: true });
+	await mkdir(paths.execRoot, { recursive: true });
+	await writeFile(paths.daemonConfig, daemonConfig(paths, mtu));
+	progress(`daemon: starting dockerd (data root ${paths.dataRoot}, socket ${paths.socket})`);
+	const root = engineRoot(paths.cacheRoot);
+	// dockerd finds containerd, its shim and docker-init on PATH: the unpacked ones, then the host's runc.
+	const env = { ...process.env, PATH: `${root.pathDirs.join(':')}:${systemPath}` };
+	const pid = await spawnDaemon(root.dockerd, ['--config-file', paths.daemonConfig], { log: paths.dockerdLog, env });
+	try {
+		await waitFor('dockerd', () => daemonAnswers(host), { timeoutMs: 60_000, intervalMs: 250, alive: () => isAlive(pid) });
+	} catch (error) {
+		const log = await tail(paths.dockerdLog);
+		await stopDaemon();
+		throw new Error(`dockerd did not start:\n${log}`, { cause: error });
+	}
+	return true;
 }
 
 export async function stopDaemon(): Promise<void> {
-  const paths = enginePaths();
-  // dockerd stops its containers and its own containerd when it gets SIGTERM.
-  await stopByPidfile(paths.dockerdPid, 30_000, 'dockerd');
-  await stopByPidfile(paths.containerdPid, 10_000, 'containerd');
-  await stopStrayShims(paths);
-  await rm(paths.socket, { force: true });
+	const paths = enginePaths();
+	// dockerd stops its containers and its own containerd when it gets SIGTERM.
+	await stopByPidfile(paths.dockerdPid, 30_000, 'dockerd');
+	await stopByPidfile(paths.containerdPid, 10_000, 'containerd');
+	await stopStrayShims(paths);
+	await rm(paths.socket, { force: true });
 }
 
 /** containerd shims of ours that outlived their containerd: found by our own exec root in their command line. */
 async function stopStrayShims(paths: EnginePaths): Promise<void> {
-  const marker = `${paths.execRoot}/containerd/`;
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes(marker) && Number(entry) !== process.pid) {
-      try {
-        process.kill(Number(entry), 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-  }
+	const marker = `${paths.execRoot}/containerd/`;
+	for (const entry of await readdir('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+		if (cmdline.includes(marker) && Number(entry) !== process.pid) {
+			try {
+				process.kill(Number(entry), 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		}
+	}
 }

@@ -2,15 +2,15 @@
  * The sandbox engine (ENGINE.md): a private dockerd, a registry mirror and stand-in base images.
  * The harness and the tests use this module; `cli.ts` is the same for people.
  */
-import { resetEngine } from './reset.js';
-import { withLock } from './lock.js';
-import { enginePaths } from './paths.js';
-import type { Engine } from './types.js';
+import { resetEngine } from './reset.ts';
+import { withLock } from './lock.ts';
+import { enginePaths } from './paths.ts';
+import type { Engine } from './types.ts';
 
-export type { BaseImage, Engine, EngineStatus, UpOptions } from './types.js';
-export { up, down, status } from './lifecycle.js';
-export { assertNothingForeign, findForeign, ForeignObjectsError, type ForeignObjects } from './foreign.js';
-export { enginePaths, networkSettings } from './paths.js';
+export type { BaseImage, Engine, EngineStatus, UpOptions } from './types.ts';
+export { up, down, status } from './lifecycle.ts';
+export { assertNothingForeign, findForeign, ForeignObjectsError, type ForeignObjects } from './foreign.ts';
+export { enginePaths, networkSettings } from './paths.ts';
 
 /**
  * Removes every container, volume, non-default network, the build cache and every image that is
@@ -18,5 +18,5 @@ export { enginePaths, networkSettings } from './paths.js';
  * start unless it passed assertNothingForeign.
  */
 export async function reset(engine: Engine): Promise<void> {
-  await withLock(enginePaths().lock, 'reset', () => resetEngine(engine));
+	await withLock(enginePaths().lock, 'reset', () => resetEngine(engine));
 }

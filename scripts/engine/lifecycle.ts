@@ -1,159 +1,159 @@
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { execa } from 'execa';
-import { baseImagesFromState, baseNamePatterns } from './base-images.js';
-import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.js';
-import { docker, dockerInfo, imageInspectSchema, imageStore, lines } from './docker.js';
-import { ForeignObjectsError, findForeign, isEmpty, markVetted } from './foreign.js';
+import { baseImagesFromState, baseNamePatterns } from './base-images.ts';
+import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.ts';
+import { docker, dockerInfo, imageInspectSchema, imageStore, lines } from './docker.ts';
+import { ForeignObjectsError, findForeign, isEmpty, markVetted } from './foreign.ts';
 import { installHostPackages } from '../host/packages.ts';
-import { enginePackages, engineSuite, ensureEnginePackages } from './packages.js';
-import { debian } from './stand-ins/assets.js';
-import { withLock } from './lock.js';
-import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.js';
-import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.js';
-import { enginePaths } from './paths.js';
-import { ensureStandIns } from './stand-ins/index.js';
-import { readState } from './state.js';
-import { labels } from './stand-ins/build.js';
-import type { BaseImage, Engine, EngineStatus, UpOptions } from './types.js';
+import { enginePackages, engineSuite, ensureEnginePackages } from './packages.ts';
+import { debian } from './stand-ins/assets.ts';
+import { withLock } from './lock.ts';
+import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.ts';
+import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.ts';
+import { enginePaths } from './paths.ts';
+import { ensureStandIns } from './stand-ins/index.ts';
+import { readState } from './state.ts';
+import { labels } from './stand-ins/build.ts';
+import type { BaseImage, Engine, EngineStatus, UpOptions } from './types.ts';
 
 function externalHost(): string | null {
-  const host = process.env['LAYERBOOK_DOCKER_HOST'];
-  return host !== undefined && host !== '' ? host : null;
+	const host = process.env['LAYERBOOK_DOCKER_HOST'];
+	return host !== undefined && host !== '' ? host : null;
 }
 
 export async function up(options: UpOptions = {}): Promise<Engine> {
-  const progress = options.onProgress ?? ((): void => undefined);
-  const external = externalHost();
-  if (external !== null) return upExternal(external, progress);
+	const progress = options.onProgress ?? ((): void => undefined);
+	const external = externalHost();
+	if (external !== null) return upExternal(external, progress);
 
-  // `npm run setup` has done both before any test; a person's first `engine up` does them here.
-  await installHostPackages(['engine'], progress, options.signal);
-  if (process.getuid?.() !== 0) {
-    throw new Error(
-      'the engine runs a private dockerd, which needs root: run `npm run engine -- up` as root, ' +
-        'or set LAYERBOOK_DOCKER_HOST to a daemon of your own that holds only the base images',
-    );
-  }
-  const paths = enginePaths();
-  await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
-  return withLock(paths.lock, 'up', async () => {
-    let startedSomething = false;
-    try {
-      await ensureEnginePackages(paths.cacheRoot, progress);
-      await ensureClientBin(paths);
-      startedSomething = (await startMirror(progress)) || startedSomething;
-      options.signal?.throwIfAborted();
-      const host = dockerHost(paths);
-      const mtu = await uplinkMtu();
-      // Checked on every up: restores our bridge and rules if something removed them.
-      await setupNetwork(mtu);
-      startedSomething = (await startDaemon(mtu, progress)) || startedSomething;
-      options.signal?.throwIfAborted();
-      const env = engineEnv(host, paths);
-      const state = await ensureStandIns({ paths, env, progress, ...(options.signal ? { signal: options.signal } : {}) });
-      const info = await dockerInfo(env);
-      return {
-        dockerHost: host,
-        env,
-        version: info.ServerVersion,
-        store: imageStore(info),
-        packages: enginePackages.map((p) => ({ name: p.name, version: p.version })),
-        source: `Debian ${engineSuite} (${debian.mirror})`,
-        os: info.OperatingSystem,
-        arch: info.Architecture,
-        baseImages: baseImagesFromState(state),
-      };
-    } catch (error) {
-      // Never leave processes behind that this call started.
-      if (startedSomething) await downUnlocked().catch(() => undefined);
-      throw error;
-    }
-  });
+	// `npm run setup` has done both before any test; a person's first `engine up` does them here.
+	await installHostPackages(['engine'], progress, options.signal);
+	if (process.getuid?.() !== 0) {
+		throw new Error(
+			'the engine runs a private dockerd, which needs root: run `npm run engine -- up` as root, ' +
+				'or set LAYERBOOK_DOCKER_HOST to a daemon of your own that holds only the base images',
+		);
+	}
+	const paths = enginePaths();
+	await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
+	return withLock(paths.lock, 'up', async () => {
+		let startedSomething = false;
+		try {
+			await ensureEnginePackages(paths.cacheRoot, progress);
+			await ensureClientBin(paths);
+			startedSomething = (await startMirror(progress)) || startedSomething;
+			options.signal?.throwIfAborted();
+			const host = dockerHost(paths);
+			const mtu = await uplinkMtu();
+			// Checked on every up: restores our bridge and rules if something removed them.
+			await setupNetwork(mtu);
+			startedSomething = (await startDaemon(mtu, progress)) || startedSomething;
+			options.signal?.throwIfAborted();
+			const env = engineEnv(host, paths);
+			const state = await ensureStandIns({ paths, env, progress, ...(options.signal ? { signal: options.signal } : {}) });
+			const info = await dockerInfo(env);
+			return {
+				dockerHost: host,
+				env,
+				version: info.ServerVersion,
+				store: imageStore(info),
+				packages: enginePackages.map((p) => ({ name: p.name, version: p.version })),
+				source: `Debian ${engineSuite} (${debian.mirror})`,
+				os: info.OperatingSystem,
+				arch: info.Architecture,
+				baseImages: baseImagesFromState(state),
+			};
+		} catch (error) {
+			// Never leave processes behind that this call started.
+			if (startedSomething) await downUnlocked().catch(() => undefined);
+			throw error;
+		}
+	});
 }
 
 /** A daemon named by LAYERBOOK_DOCKER_HOST: used only while it holds nothing the harness did not make. */
 async function upExternal(host: string, progress: (line: string) => void): Promise<Engine> {
-  const env = engineEnv(host);
-  if (!(await daemonAnswers(host))) throw new Error(`LAYERBOOK_DOCKER_HOST=${host}: no Docker daemon answers there`);
-  progress(`external daemon ${host}: checking that it holds nothing foreign`);
-  const present = await presentBaseImages(env);
-  const foreign = await findForeign(env, present);
-  if (!isEmpty(foreign)) throw new ForeignObjectsError(host, foreign);
-  await markVetted(host);
-  const info = await dockerInfo(env);
-  return {
-    dockerHost: host,
-    env,
-    version: info.ServerVersion,
-    store: imageStore(info),
-    packages: [],
-    source: null,
-    os: info.OperatingSystem,
-    arch: info.Architecture,
-    baseImages: present,
-  };
+	const env = engineEnv(host);
+	if (!(await daemonAnswers(host))) throw new Error(`LAYERBOOK_DOCKER_HOST=${host}: no Docker daemon answers there`);
+	progress(`external daemon ${host}: checking that it holds nothing foreign`);
+	const present = await presentBaseImages(env);
+	const foreign = await findForeign(env, present);
+	if (!isEmpty(foreign)) throw new ForeignObjectsError(host, foreign);
+	await markVetted(host);
+	const info = await dockerInfo(env);
+	return {
+		dockerHost: host,
+		env,
+		version: info.ServerVersion,
+		store: imageStore(info),
+		packages: [],
+		source: null,
+		os: info.OperatingSystem,
+		arch: info.Architecture,
+		baseImages: present,
+	};
 }
 
 async function presentBaseImages(env: Record<string, string>): Promise<BaseImage[]> {
-  const patterns = baseNamePatterns();
-  const names = lines(await docker(env, ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).filter((n) => patterns.some((p) => p.test(n)));
-  const images: BaseImage[] = [];
-  for (const name of names) {
-    const [image] = imageInspectSchema.parse(JSON.parse(await docker(env, ['image', 'inspect', name])));
-    const repo = name.split(':')[0] ?? name;
-    const digest = (image?.RepoDigests ?? []).find((d) => d.startsWith(`${repo}@`))?.split('@')[1];
-    if (digest === undefined) continue;
-    const builtFrom = image?.Config?.Labels?.[labels.builtFrom];
-    images.push({ name, digest, standIn: builtFrom !== undefined ? { builtFrom } : null });
-  }
-  return images;
+	const patterns = baseNamePatterns();
+	const names = lines(await docker(env, ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).filter((n) => patterns.some((p) => p.test(n)));
+	const images: BaseImage[] = [];
+	for (const name of names) {
+		const [image] = imageInspectSchema.parse(JSON.parse(await docker(env, ['image', 'inspect', name])));
+		const repo = name.split(':')[0] ?? name;
+		const digest = (image?.RepoDigests ?? []).find((d) => d.startsWith(`${repo}@`))?.split('@')[1];
+		if (digest === undefined) continue;
+		const builtFrom = image?.Config?.Labels?.[labels.builtFrom];
+		images.push({ name, digest, standIn: builtFrom !== undefined ? { builtFrom } : null });
+	}
+	return images;
 }
 
 async function unmountUnder(roots: readonly string[]): Promise<void> {
-  const points = (await readFile('/proc/self/mountinfo', 'utf8'))
-    .split('\n')
-    .map((line) => line.split(' ')[4] ?? '')
-    .filter((p) => roots.some((root) => p === root || p.startsWith(`${root}/`)))
-    .sort((a, b) => b.length - a.length);
-  for (const point of points) await execa('umount', ['-l', point], { reject: false });
+	const points = (await readFile('/proc/self/mountinfo', 'utf8'))
+		.split('\n')
+		.map((line) => line.split(' ')[4] ?? '')
+		.filter((p) => roots.some((root) => p === root || p.startsWith(`${root}/`)))
+		.sort((a, b) => b.length - a.length);
+	for (const point of points) await execa('umount', ['-l', point], { reject: false });
 }
 
 async function downUnlocked(): Promise<void> {
-  const paths = enginePaths();
-  await stopDaemon();
-  await stopMirror();
-  await unmountUnder([paths.execRoot, paths.dataRoot, paths.runtime]);
-  await teardownNetwork();
-  // Keep the logs of the last run for a post-mortem, and the lock files (a chapter may hold one);
-  // everything else in the runtime dir goes.
-  const entries = await readdir(paths.runtime).catch(() => []);
-  for (const entry of entries) {
-    if (!entry.endsWith('.log') && entry !== 'lock' && !entry.endsWith('.lock')) await rm(`${paths.runtime}/${entry}`, { recursive: true, force: true });
-  }
+	const paths = enginePaths();
+	await stopDaemon();
+	await stopMirror();
+	await unmountUnder([paths.execRoot, paths.dataRoot, paths.runtime]);
+	await teardownNetwork();
+	// Keep the logs of the last run for a post-mortem, and the lock files (a chapter may hold one);
+	// everything else in the runtime dir goes.
+	const entries = await readdir(paths.runtime).catch(() => []);
+	for (const entry of entries) {
+		if (!entry.endsWith('.log') && entry !== 'lock' && !entry.endsWith('.lock')) await rm(`${paths.runtime}/${entry}`, { recursive: true, force: true });
+	}
 }
 
 /** Stops everything `up` started: dockerd, its containerd, the mirror; unmounts; removes the bridge and our chains. */
 export async function down(): Promise<void> {
-  const paths = enginePaths();
-  await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
-  await withLock(paths.lock, 'down', downUnlocked);
+	const paths = enginePaths();
+	await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
+	await withLock(paths.lock, 'down', downUnlocked);
 }
 
 export async function status(): Promise<EngineStatus> {
-  const paths = enginePaths();
-  const host = dockerHost(paths);
-  const daemonPid = await daemonRunning(paths);
-  const mirrorPid = await mirrorRunning();
-  const state = await readState(paths.standInState);
-  return {
-    running: daemonPid !== null && (await daemonAnswers(host)) && mirrorPid !== null && (await mirrorReady()),
-    dockerHost: host,
-    daemonPid,
-    mirror: { running: mirrorPid !== null, pid: mirrorPid, url: mirrorUrl() },
-    bridge: await bridgeExists(),
-    dataRoot: paths.dataRoot,
-    runtimeDir: paths.runtime,
-    baseImages: baseImagesFromState(state),
-    external: externalHost(),
-  };
+	const paths = enginePaths();
+	const host = dockerHost(paths);
+	const daemonPid = await daemonRunning(paths);
+	const mirrorPid = await mirrorRunning();
+	const state = await readState(paths.standInState);
+	return {
+		running: daemonPid !== null && (await daemonAnswers(host)) && mirrorPid !== null && (await mirrorReady()),
+		dockerHost: host,
+		daemonPid,
+		mirror: { running: mirrorPid !== null, pid: mirrorPid, url: mirrorUrl() },
+		bridge: await bridgeExists(),
+		dataRoot: paths.dataRoot,
+		runtimeDir: paths.runtime,
+		baseImages: baseImagesFromState(state),
+		external: externalHost(),
+	};
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { enginePaths, mirrorPort } from './paths.js';
-import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './proc.js';
+import { enginePaths, mirrorPort } from './paths.ts';
+import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './proc.ts';
 
 /*
  * The Docker Hub mirror: Debian's docker-registry (the CNCF distribution server) on a loopback
@@ -9,90 +9,90 @@ import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './
  */
 
 export function mirrorAddress(): string {
-  return `127.0.0.1:${mirrorPort()}`;
+	return `127.0.0.1:${mirrorPort()}`;
 }
 
 export function mirrorUrl(): string {
-  return `http://${mirrorAddress()}`;
+	return `http://${mirrorAddress()}`;
 }
 
 function config(storage: string): string {
-  return [
-    'version: 0.1',
-    'log:',
-    '  level: warn',
-    '  fields:',
-    '    service: layerbook-mirror',
-    'storage:',
-    '  filesystem:',
-    `    rootdirectory: ${storage}`,
-    '  delete:',
-    '    enabled: true',
-    'http:',
-    `  addr: ${mirrorAddress()}`,
-    '',
-  ].join('\n');
+	return [
+		'version: 0.1',
+		'log:',
+		'  level: warn',
+		'  fields:',
+		'    service: layerbook-mirror',
+		'storage:',
+		'  filesystem:',
+		`    rootdirectory: ${storage}`,
+		'  delete:',
+		'    enabled: true',
+		'http:',
+		`  addr: ${mirrorAddress()}`,
+		'',
+	].join('\n');
 }
 
 export async function mirrorReady(): Promise<boolean> {
-  try {
-    const response = await fetch(`${mirrorUrl()}/v2/`, { signal: AbortSignal.timeout(2_000) });
-    return response.status === 200;
-  } catch {
-    return false;
-  }
+	try {
+		const response = await fetch(`${mirrorUrl()}/v2/`, { signal: AbortSignal.timeout(2_000) });
+		return response.status === 200;
+	} catch {
+		return false;
+	}
 }
 
 export async function mirrorRunning(): Promise<number | null> {
-  return alivePid(enginePaths().mirrorPid, 'docker-registry');
+	return alivePid(enginePaths().mirrorPid, 'docker-registry');
 }
 
 /** Starts the mirror unless ours already runs; returns whether this call started it. */
 export async function startMirror(progress: (line: string) => void): Promise<boolean> {
-  const paths = enginePaths();
-  if ((await mirrorRunning()) !== null && (await mirrorReady())) return false;
-  await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
-  if (await mirrorReady()) {
-    throw new Error(`something else already answers on ${mirrorAddress()}: set LAYERBOOK_MIRROR_PORT to a free port`);
-  }
-  await mkdir(paths.mirrorStorage, { recursive: true });
-  await writeFile(paths.mirrorConfig, config(paths.mirrorStorage));
-  progress(`mirror: starting docker-registry on ${mirrorAddress()}`);
-  const pid = await spawnDaemon('/usr/bin/docker-registry', ['serve', paths.mirrorConfig], {
-    log: paths.mirrorLog,
-    pidfile: paths.mirrorPid,
-  });
-  try {
-    await waitFor('the registry mirror', mirrorReady, { timeoutMs: 20_000, alive: () => isAlive(pid) });
-  } catch (error) {
-    await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
-    throw new Error(`the registry mirror did not start:\n${await tail(paths.mirrorLog)}`, { cause: error });
-  }
-  return true;
+	const paths = enginePaths();
+	if ((await mirrorRunning()) !== null && (await mirrorReady())) return false;
+	await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
+	if (await mirrorReady()) {
+		throw new Error(`something else already answers on ${mirrorAddress()}: set LAYERBOOK_MIRROR_PORT to a free port`);
+	}
+	await mkdir(paths.mirrorStorage, { recursive: true });
+	await writeFile(paths.mirrorConfig, config(paths.mirrorStorage));
+	progress(`mirror: starting docker-registry on ${mirrorAddress()}`);
+	const pid = await spawnDaemon('/usr/bin/docker-registry', ['serve', paths.mirrorConfig], {
+		log: paths.mirrorLog,
+		pidfile: paths.mirrorPid,
+	});
+	try {
+		await waitFor('the registry mirror', mirrorReady, { timeoutMs: 20_000, alive: () => isAlive(pid) });
+	} catch (error) {
+		await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
+		throw new Error(`the registry mirror did not start:\n${await tail(paths.mirrorLog)}`, { cause: error });
+	}
+	return true;
 }
 
 export async function stopMirror(): Promise<void> {
-  await stopByPidfile(enginePaths().mirrorPid, 10_000, 'docker-registry');
+	await stopByPidfile(enginePaths().mirrorPid, 10_000, 'docker-registry');
 }
 
 const manifestTypes = [
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.oci.image.index.v1+json',
+	'application/vnd.docker.distribution.manifest.v2+json',
+	'application/vnd.docker.distribution.manifest.list.v2+json',
+	'application/vnd.oci.image.manifest.v1+json',
+	'application/vnd.oci.image.index.v1+json',
 ].join(', ');
 
 /** The digest the mirror serves for library/<repo>:<tag>, or null when it has none. */
 export async function mirrorDigest(name: string): Promise<string | null> {
-  const [repo, tag = 'latest'] = name.split(':');
-  try {
-    const response = await fetch(`${mirrorUrl()}/v2/library/${repo}/manifests/${tag}`, {
-      method: 'HEAD',
-      headers: { Accept: manifestTypes },
-      signal: AbortSignal.timeout(5_000),
-    });
-    return response.status === 200 ? response.headers.get('docker-content-digest') : null;
-  } catch {
-    return null;
-  }
+	const [repo, tag = 'latest'] = name.split(':');
+	try {
+		const response = await fetch(`${mirrorUrl()}/v2/library/${repo}/manifests/${tag}`, {
+			method: 'HEAD',
+			headers: { Accept: manifestTypes },
+			signal: AbortSignal.timeout(5_000),
+		});
+		return response.status === 200 ? response.headers.get('docker-content-digest') : null;
+	} catch {
+		return null;
+	}
 }

@@ -5,27 +5,27 @@ import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function readPid(pidfile: string): Promise<number | null> {
-  try {
-    const pid = Number((await readFile(pidfile, 'utf8')).trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
+	try {
+		const pid = Number((await readFile(pidfile, 'utf8')).trim());
+		return Number.isInteger(pid) && pid > 0 ? pid : null;
+	} catch {
+		return null;
+	}
 }
 
 export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A zombie still answers signal 0; treat it as gone.
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2).charAt(0) !== 'Z';
-  } catch {
-    return false;
-  }
+	try {
+		process.kill(pid, 0);
+	} catch {
+		return false;
+	}
+	// A zombie still answers signal 0; treat it as gone.
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2).charAt(0) !== 'Z';
+	} catch {
+		return false;
+	}
 }
 
 /**
@@ -34,106 +34,102 @@ export function isAlive(pid: number): boolean {
  * anything else, which must never be signalled, least of all as root.
  */
 export function runs(pid: number, program: string): boolean {
-  let cmdline: string;
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return false;
-  }
-  return cmdline.split('\0').some((arg) => basename(arg) === program);
+	let cmdline: string;
+	try {
+		cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+	} catch {
+		return false;
+	}
+	return cmdline.split('\0').some((arg) => basename(arg) === program);
 }
 
 /** The live pid in a pidfile; with `expect`, only if it runs that program. */
 export async function alivePid(pidfile: string, expect?: string): Promise<number | null> {
-  const pid = await readPid(pidfile);
-  return pid !== null && isAlive(pid) && (expect === undefined || runs(pid, expect)) ? pid : null;
+	const pid = await readPid(pidfile);
+	return pid !== null && isAlive(pid) && (expect === undefined || runs(pid, expect)) ? pid : null;
 }
 
 /** SIGTERM, wait, then SIGKILL: a process of ours never outlives `down`. */
 export async function stopPid(pid: number, graceMs = 20_000): Promise<void> {
-  if (!isAlive(pid)) return;
-  try {
-    process.kill(pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return;
-    await sleep(100);
-  }
-  try {
-    process.kill(pid, 'SIGKILL');
-  } catch {
-    return;
-  }
-  const killDeadline = Date.now() + 5_000;
-  while (Date.now() < killDeadline && isAlive(pid)) await sleep(50);
+	if (!isAlive(pid)) return;
+	try {
+		process.kill(pid, 'SIGTERM');
+	} catch {
+		return;
+	}
+	const deadline = Date.now() + graceMs;
+	while (Date.now() < deadline) {
+		if (!isAlive(pid)) return;
+		await sleep(100);
+	}
+	try {
+		process.kill(pid, 'SIGKILL');
+	} catch {
+		return;
+	}
+	const killDeadline = Date.now() + 5_000;
+	while (Date.now() < killDeadline && isAlive(pid)) await sleep(50);
 }
 
 /** Stops the process a pidfile names and removes the pidfile; with `expect`, only if it runs that program. */
 export async function stopByPidfile(pidfile: string, graceMs?: number, expect?: string): Promise<boolean> {
-  const pid = await alivePid(pidfile, expect);
-  let stopped = false;
-  if (pid !== null) {
-    await stopPid(pid, graceMs);
-    stopped = true;
-  }
-  await rm(pidfile, { force: true });
-  return stopped;
+	const pid = await alivePid(pidfile, expect);
+	let stopped = false;
+	if (pid !== null) {
+		await stopPid(pid, graceMs);
+		stopped = true;
+	}
+	await rm(pidfile, { force: true });
+	return stopped;
 }
 
 /**
  * Starts a long-lived daemon in its own session with output to a log file.
  * Node's spawn rather than execa: execa's promise would reject when `down` later stops the daemon.
  */
-export async function spawnDaemon(
-  file: string,
-  args: readonly string[],
-  options: { log: string; pidfile?: string; env?: NodeJS.ProcessEnv },
-): Promise<number> {
-  // Each start begins a fresh log: it holds the last run, for a post-mortem.
-  const fd = openSync(options.log, 'w');
-  try {
-    const child = spawn(file, [...args], {
-      detached: true,
-      stdio: ['ignore', fd, fd],
-      env: options.env ?? process.env,
-    });
-    const pid = await new Promise<number>((resolve, reject) => {
-      child.once('error', (error) => reject(new Error(`could not start ${file}`, { cause: error })));
-      child.once('spawn', () => {
-        if (child.pid === undefined) reject(new Error(`could not start ${file}`));
-        else resolve(child.pid);
-      });
-    });
-    child.unref();
-    if (options.pidfile !== undefined) await writeFile(options.pidfile, `${pid}\n`);
-    return pid;
-  } finally {
-    closeSync(fd);
-  }
+export async function spawnDaemon(file: string, args: readonly string[], options: { log: string; pidfile?: string; env?: NodeJS.ProcessEnv }): Promise<number> {
+	// Each start begins a fresh log: it holds the last run, for a post-mortem.
+	const fd = openSync(options.log, 'w');
+	try {
+		const child = spawn(file, [...args], {
+			detached: true,
+			stdio: ['ignore', fd, fd],
+			env: options.env ?? process.env,
+		});
+		const pid = await new Promise<number>((resolve, reject) => {
+			child.once('error', (error) => reject(new Error(`could not start ${file}`, { cause: error })));
+			child.once('spawn', () => {
+				if (child.pid === undefined) reject(new Error(`could not start ${file}`));
+				else resolve(child.pid);
+			});
+		});
+		child.unref();
+		if (options.pidfile !== undefined) await writeFile(options.pidfile, `${pid}\n`);
+		return pid;
+	} finally {
+		closeSync(fd);
+	}
 }
 
 export async function waitFor(
-  what: string,
-  check: () => Promise<boolean>,
-  options: { timeoutMs: number; intervalMs?: number; alive?: () => boolean },
+	what: string,
+	check: () => Promise<boolean>,
+	options: { timeoutMs: number; intervalMs?: number; alive?: () => boolean },
 ): Promise<void> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (options.alive !== undefined && !options.alive()) throw new Error(`${what}: the process exited`);
-    if (Date.now() > deadline) throw new Error(`${what}: not ready after ${options.timeoutMs / 1000}s`);
-    await sleep(options.intervalMs ?? 200);
-  }
+	const deadline = Date.now() + options.timeoutMs;
+	for (;;) {
+		if (await check()) return;
+		if (options.alive !== undefined && !options.alive()) throw new Error(`${what}: the process exited`);
+		if (Date.now() > deadline) throw new Error(`${what}: not ready after ${options.timeoutMs / 1000}s`);
+		await sleep(options.intervalMs ?? 200);
+	}
 }
 
 export async function tail(path: string, lines = 30): Promise<string> {
-  try {
-    const text = await readFile(path, 'utf8');
-    return text.split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
+	try {
+		const text = await readFile(path, 'utf8');
+		return text.split('\n').slice(-lines).join('\n');
+	} catch {
+		return '';
+	}
 }

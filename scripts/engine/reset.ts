@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { apiDo, apiJson } from './api.js';
-import { docker, inspectImages } from './docker.js';
-import { dockerHost as ownDockerHost, daemonRunning } from './daemon.js';
-import { isVetted } from './foreign.js';
-import type { Engine } from './types.js';
+import { apiDo, apiJson } from './api.ts';
+import { docker, inspectImages } from './docker.ts';
+import { dockerHost as ownDockerHost, daemonRunning } from './daemon.ts';
+import { isVetted } from './foreign.ts';
+import type { Engine } from './types.ts';
 
 /*
  * Through the API rather than the CLI: the harness resets between chapters, and a dozen CLI starts
@@ -15,12 +15,12 @@ const volumesSchema = z.object({ Volumes: z.array(z.object({ Name: z.string() })
 const imagesSchema = z.array(z.object({ Id: z.string(), RepoTags: z.array(z.string()).nullable().optional() }));
 
 export async function isOwnDaemon(engine: Engine): Promise<boolean> {
-  return engine.dockerHost === ownDockerHost() && (await daemonRunning()) !== null;
+	return engine.dockerHost === ownDockerHost() && (await daemonRunning()) !== null;
 }
 
 function splitName(name: string): { repo: string; tag: string } {
-  const at = name.lastIndexOf(':');
-  return at > name.lastIndexOf('/') ? { repo: name.slice(0, at), tag: name.slice(at + 1) } : { repo: name, tag: 'latest' };
+	const at = name.lastIndexOf(':');
+	return at > name.lastIndexOf('/') ? { repo: name.slice(0, at), tag: name.slice(at + 1) } : { repo: name, tag: 'latest' };
 }
 
 /**
@@ -30,49 +30,50 @@ function splitName(name: string): { repo: string; tag: string } {
  * them, each under its name again even if a chapter untagged it, since it may have no mirror.
  */
 export async function resetEngine(engine: Engine): Promise<void> {
-  if (!(await isOwnDaemon(engine)) && !(await isVetted(engine.dockerHost))) {
-    throw new Error(
-      `refusing to reset ${engine.dockerHost}: it is not the engine's own daemon, and it has not passed assertNothingForeign`,
-    );
-  }
-  const host = engine.dockerHost;
-  const q = encodeURIComponent;
-  try {
-    const containers = containersSchema.parse(await apiJson(host, '/containers/json?all=1'));
-    await Promise.all(containers.map((c) => apiDo(host, 'DELETE', `/containers/${c.Id}?force=1&v=1`)));
-    const volumes = volumesSchema.parse(await apiJson(host, '/volumes')).Volumes ?? [];
-    await Promise.all(volumes.map((v) => apiDo(host, 'DELETE', `/volumes/${q(v.Name)}?force=1`)));
-    await apiDo(host, 'POST', '/networks/prune');
-    await apiDo(host, 'POST', '/build/prune?all=1', 300_000);
+	if (!(await isOwnDaemon(engine)) && !(await isVetted(engine.dockerHost))) {
+		throw new Error(`refusing to reset ${engine.dockerHost}: it is not the engine's own daemon, and it has not passed assertNothingForeign`);
+	}
+	const host = engine.dockerHost;
+	const q = encodeURIComponent;
+	try {
+		const containers = containersSchema.parse(await apiJson(host, '/containers/json?all=1'));
+		await Promise.all(containers.map((c) => apiDo(host, 'DELETE', `/containers/${c.Id}?force=1&v=1`)));
+		const volumes = volumesSchema.parse(await apiJson(host, '/volumes')).Volumes ?? [];
+		await Promise.all(volumes.map((v) => apiDo(host, 'DELETE', `/volumes/${q(v.Name)}?force=1`)));
+		await apiDo(host, 'POST', '/networks/prune');
+		await apiDo(host, 'POST', '/build/prune?all=1', 300_000);
 
-    const kept = (await isOwnDaemon(engine)) ? [] : engine.baseImages;
-    // The true base images are the ones behind the recorded digests, whatever names now point where.
-    const baseIds = new Set(
-      (await inspectImages(engine.env, kept.map((b) => `${splitName(b.name).repo}@${b.digest}`))).map((i) => i.Id),
-    );
-    const baseNames = new Set(kept.map((b) => b.name));
-    // Several passes: an image with children (from the legacy builder) goes only after them.
-    for (let pass = 0; pass < 5; pass++) {
-      const images = imagesSchema.parse(await apiJson(host, '/images/json?all=1'));
-      const foreign = images.filter((i) => !baseIds.has(i.Id));
-      const extraTags = images
-        .filter((i) => baseIds.has(i.Id))
-        .flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>' && !baseNames.has(t)));
-      if (foreign.length === 0 && extraTags.length === 0) break;
-      // Untagging a name never removes the image while a base name still points at it.
-      for (const tag of extraTags) await apiDo(host, 'DELETE', `/images/${q(tag)}`).catch(() => undefined);
-      for (const image of foreign) await apiDo(host, 'DELETE', `/images/${image.Id}?force=1`).catch(() => undefined);
-    }
+		const kept = (await isOwnDaemon(engine)) ? [] : engine.baseImages;
+		// The true base images are the ones behind the recorded digests, whatever names now point where.
+		const baseIds = new Set(
+			(
+				await inspectImages(
+					engine.env,
+					kept.map((b) => `${splitName(b.name).repo}@${b.digest}`),
+				)
+			).map((i) => i.Id),
+		);
+		const baseNames = new Set(kept.map((b) => b.name));
+		// Several passes: an image with children (from the legacy builder) goes only after them.
+		for (let pass = 0; pass < 5; pass++) {
+			const images = imagesSchema.parse(await apiJson(host, '/images/json?all=1'));
+			const foreign = images.filter((i) => !baseIds.has(i.Id));
+			const extraTags = images.filter((i) => baseIds.has(i.Id)).flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>' && !baseNames.has(t)));
+			if (foreign.length === 0 && extraTags.length === 0) break;
+			// Untagging a name never removes the image while a base name still points at it.
+			for (const tag of extraTags) await apiDo(host, 'DELETE', `/images/${q(tag)}`).catch(() => undefined);
+			for (const image of foreign) await apiDo(host, 'DELETE', `/images/${image.Id}?force=1`).catch(() => undefined);
+		}
 
-    for (const base of kept) {
-      const [current] = await inspectImages(engine.env, [base.name]);
-      if (current !== undefined && baseIds.has(current.Id)) continue;
-      const { repo, tag } = splitName(base.name);
-      const [byDigest] = await inspectImages(engine.env, [`${repo}@${base.digest}`]);
-      if (byDigest !== undefined) await apiDo(host, 'POST', `/images/${byDigest.Id}/tag?repo=${q(repo)}&tag=${q(tag)}`);
-      else await docker(engine.env, ['pull', '--quiet', base.name]);
-    }
-  } catch (error) {
-    throw new Error(`could not reset the daemon at ${engine.dockerHost}`, { cause: error });
-  }
+		for (const base of kept) {
+			const [current] = await inspectImages(engine.env, [base.name]);
+			if (current !== undefined && baseIds.has(current.Id)) continue;
+			const { repo, tag } = splitName(base.name);
+			const [byDigest] = await inspectImages(engine.env, [`${repo}@${base.digest}`]);
+			if (byDigest !== undefined) await apiDo(host, 'POST', `/images/${byDigest.Id}/tag?repo=${q(repo)}&tag=${q(tag)}`);
+			else await docker(engine.env, ['pull', '--quiet', base.name]);
+		}
+	} catch (error) {
+		throw new Error(`could not reset the daemon at ${engine.dockerHost}`, { cause: error });
+	}
 }

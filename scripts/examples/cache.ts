@@ -18,8 +18,15 @@ export function resultsDirectory(env: NodeJS.ProcessEnv = process.env): string {
 	return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'layerbook', 'results');
 }
 
-/** What runs a chapter: the harness and the engine it drives (its reset, network, daemon config, stand-ins). */
-export const sourceDirectories: readonly string[] = [fileURLToPath(new URL('.', import.meta.url)), fileURLToPath(new URL('../engine/', import.meta.url))];
+/**
+ * What runs a chapter: the harness, the contract it reads chapters by, and the engine it drives
+ * (its reset, network, daemon config, stand-ins).
+ */
+export const sourceDirectories: readonly string[] = [
+	fileURLToPath(new URL('.', import.meta.url)),
+	fileURLToPath(new URL('../../src/contract/', import.meta.url)),
+	fileURLToPath(new URL('../engine/', import.meta.url)),
+];
 
 /** Every file under the directories, sorted; documentation (`.md`) cannot change a result. */
 export async function harnessSources(directories: readonly string[] = sourceDirectories): Promise<string[]> {

@@ -1,19 +1,17 @@
 /**
  * Chapters as the harness sees them: every `.mdx` of the root (Korean) locale is one scenario,
- * in the guide's reading order (src/chapters.ts), then any others by name.
+ * in the guide's reading order (src/contract/chapters.ts), then any others by name.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chapters as readingOrder } from '../../src/chapters.ts';
-import type { Block } from './block.ts';
-import { isExecutable } from './block.ts';
-import { extractBlocks } from './extract.ts';
+import { chapters as readingOrder } from '../../src/contract/chapters.ts';
+import type { Block } from '../../src/contract/block.ts';
+import { isExecutable } from '../../src/contract/block.ts';
+import { extractBlocks } from '../../src/contract/extract.ts';
+import { translationLocales } from '../../src/contract/locales.ts';
+import { repositoryRoot } from '../host/repository.ts';
 
-export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url)).replace(/\/$/, '');
 export const docsDirectory = join(repositoryRoot, 'src', 'content', 'docs');
-/** Locales other than the root; their pages are translations, never run. */
-const translationLocales = ['en'];
 
 export interface Chapter {
 	slug: string;
@@ -53,5 +51,3 @@ export async function loadChapter(slug: string, root = docsDirectory): Promise<C
 export function executableBlocks(chapter: Chapter): Block[] {
 	return chapter.blocks.filter(isExecutable);
 }
-
-export { translationLocales };

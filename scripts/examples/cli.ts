@@ -7,11 +7,12 @@
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Engine, up } from '../engine/index.ts';
-import { blockLabel } from './block.ts';
+import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from './cache.ts';
 import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile } from './chapter.ts';
-import { ChapterProblems, type Problem, formatProblem } from './problem.ts';
-import { RecordSchemaError, type VerificationRecord, engineInfo, readRecord, recordPath, recordedChapter, writeRecord } from './record.ts';
+import { ChapterProblems, type Problem, formatProblem } from '../../src/contract/problem.ts';
+import type { VerificationRecord } from '../../src/contract/record.ts';
+import { RecordSchemaError, engineInfo, readRecord, recordPath, recordedChapter, withParity, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
 import { formatBlock, formatFailure, formatSummary } from './report.ts';
 import type { ChapterResult } from './result.ts';
@@ -99,7 +100,7 @@ async function verify(positionals: string[], options: RunOptions): Promise<numbe
 }
 
 async function record(positionals: string[], options: RunOptions): Promise<number> {
-	if (positionals.some((name) => name.endsWith('.mdx'))) throw new Error('the record holds the guide\'s chapters only: name them by slug');
+	if (positionals.some((name) => name.endsWith('.mdx'))) throw new Error("the record holds the guide's chapters only: name them by slug");
 	const chapters = await readChapters(positionals);
 	const engine = await startEngine();
 	const results = await runChapters(chapters, engine, { ...options, keep: false, update: false });
@@ -121,7 +122,11 @@ async function record(positionals: string[], options: RunOptions): Promise<numbe
 	for (const result of results) {
 		const chapter = chapters.find((candidate) => candidate.slug === result.slug);
 		if (result.status !== 'passed' || chapter === undefined) continue;
-		next.chapters[result.slug] = recordedChapter(result, executableBlocks(chapter).map((block) => block.code), { ...next.engine, baseImages: engine.baseImages });
+		next.chapters[result.slug] = recordedChapter(result, executableBlocks(chapter), { ...next.engine, baseImages: engine.baseImages });
+	}
+	// Kept chapters' entries get their parity from the chapters as they are now.
+	for (const [slug, entry] of Object.entries(next.chapters)) {
+		if (entry.blocks.some((block) => block.parity === undefined)) next.chapters[slug] = withParity(entry, executableBlocks(await loadChapter(slug)));
 	}
 	await writeRecord(next);
 	write(formatSummary(results));
@@ -136,7 +141,7 @@ async function check(): Promise<number> {
 		write(`\n${problems.length} problem(s): the record is not current. Run npm run record (it runs only what changed).`);
 		return 1;
 	}
-	write('record: every executable block is recorded, every translation holds the original\'s blocks');
+	write("record: every executable block is recorded, every translation holds the original's blocks");
 	return 0;
 }
 

@@ -5,12 +5,12 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { type Block, blockLabel } from './block.ts';
+import { type Block, blockLabel } from '../../src/contract/block.ts';
 import { matchOutput, normalise } from './match.ts';
 import type { BlockResult, Failure, OutputUpdate } from './result.ts';
 import type { Session } from './session.ts';
 import { expectedPrompts } from './prompt.ts';
-import { parseTranscript } from './transcript.ts';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 
 export const defaultTimeoutSeconds = 120;
 const retryPauseMs = 1000;
@@ -123,7 +123,9 @@ async function runConsole(block: Block, session: Session, timeoutMs: number, opt
 		const expectedExit = last ? (block.meta.exit ?? 0) : 0;
 		if (result.exitCode !== expectedExit) {
 			const message =
-				expectedExit === 0 ? `command failed with exit code ${result.exitCode}` : `the last command exited with ${result.exitCode}, expected exit=${expectedExit}`;
+				expectedExit === 0
+					? `command failed with exit code ${result.exitCode}`
+					: `the last command exited with ${result.exitCode}, expected exit=${expectedExit}`;
 			return { ok: false, fatal: session.closed, output: transcript.join('\n'), exitCode, failure: { ...base, message } };
 		}
 		const match = matchOutput(command.expected, output);

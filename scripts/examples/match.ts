@@ -10,8 +10,7 @@ export const placeholders: Readonly<Record<string, string>> = {
 	'[ID]': '[0-9a-f]{12}',
 	'[DIGEST]': 'sha256:[0-9a-f]{64}',
 	'[SIZE]': '\\d+(?:\\.\\d+)?\\s?(?:B|kB|KB|MB|GB|TB)',
-	'[AGO]':
-		'(?:Less than a second|About a minute|About an hour|\\d+ (?:second|minute|hour|day|week|month|year)s?) ago',
+	'[AGO]': '(?:Less than a second|About a minute|About an hour|\\d+ (?:second|minute|hour|day|week|month|year)s?) ago',
 	'[NAME]': '[a-z]+_[a-z]+\\d*',
 	'[CWD]': '\\[CWD\\]',
 };

@@ -4,23 +4,25 @@
  * hold the original's executable blocks.
  */
 import { access } from 'node:fs/promises';
-import { type Block, blockHash, isExecutable } from './block.ts';
-import { type Chapter, chapterPath, chapterSlugs, docsDirectory, loadChapter, loadChapterFile, translationLocales } from './chapter.ts';
-import { withoutCommentLines } from './comments.ts';
-import { ChapterProblems, type Problem } from './problem.ts';
-import { type VerificationRecord, readRecord } from './record.ts';
-
-/** The block's identity once comments are gone: what a translation must keep. */
-function translationKey(block: Block): string {
-	return blockHash(block.kind, block.lang, block.meta, withoutCommentLines(block.lang, block.code));
-}
+import { isExecutable } from '../../src/contract/block.ts';
+import { translationLocales } from '../../src/contract/locales.ts';
+import { type Chapter, chapterPath, chapterSlugs, docsDirectory, loadChapter, loadChapterFile } from './chapter.ts';
+import { ChapterProblems, type Problem } from '../../src/contract/problem.ts';
+import type { VerificationRecord } from '../../src/contract/record.ts';
+import { readRecord } from './record.ts';
 
 export function recordProblems(chapter: Chapter, record: VerificationRecord | undefined): Problem[] {
 	const recorded = record?.chapters[chapter.slug]?.blocks ?? [];
 	return chapter.blocks.filter(isExecutable).flatMap((block): Problem[] => {
 		const entry = recorded.find((candidate) => candidate.hash === block.hash);
-		if (entry !== undefined) return [];
-		return [{ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded): run npm run record` }];
+		if (entry?.parity === block.parity) return [];
+		if (entry !== undefined)
+			return [
+				{ file: block.file, line: block.line, message: `${block.kind} block's record entry lacks the key its translation is found by: run npm run record` },
+			];
+		return [
+			{ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded): run npm run record` },
+		];
 	});
 }
 
@@ -36,7 +38,7 @@ export function translationProblems(original: Chapter, translation: Chapter): Pr
 			problems.push({ file: copy.file, line: copy.line, message: `executable block that ${original.file} does not have` });
 		} else if (source !== undefined && copy === undefined) {
 			problems.push({ file: translation.file, line: 1, message: `missing the executable block of ${source.file}:${source.line}` });
-		} else if (source !== undefined && copy !== undefined && translationKey(source) !== translationKey(copy)) {
+		} else if (source !== undefined && copy !== undefined && source.parity !== copy.parity) {
 			problems.push({
 				file: copy.file,
 				line: copy.line,

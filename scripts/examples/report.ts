@@ -47,7 +47,9 @@ export function formatSummary(results: readonly (ChapterResult & { cached?: bool
 	const lines = ['', 'chapters:'];
 	for (const result of results) {
 		const time = `${(result.durationMs / 1000).toFixed(1)} s`;
-		lines.push(`  ${result.status === 'passed' ? '✓' : '✗'} ${result.slug.padEnd(24)} ${time.padStart(8)}${result.cached === true ? ' (unchanged, from cache)' : ''}`);
+		lines.push(
+			`  ${result.status === 'passed' ? '✓' : '✗'} ${result.slug.padEnd(24)} ${time.padStart(8)}${result.cached === true ? ' (unchanged, from cache)' : ''}`,
+		);
 	}
 	const skipped = results.flatMap((result) => result.blocks.filter((block) => block.status === 'skipped'));
 	if (skipped.length > 0) {

@@ -3,10 +3,9 @@
  * runner, the reports, the result cache and the record.
  */
 import { z } from 'zod';
-import { blockKinds } from './block.ts';
+import { blockKinds } from '../../src/contract/block.ts';
 
 export const blockStatuses = ['passed', 'failed', 'skipped', 'not run'] as const;
-export type BlockStatus = (typeof blockStatuses)[number];
 
 export const failureSchema = z.object({
 	/** `file:line` of the failing command (or of the block when no command is to blame). */

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { type Engine, enginePaths, reset } from '../engine/index.ts';
-import { type Block, blockLabel, isExecutable } from './block.ts';
+import { type Block, blockLabel, isExecutable } from '../../src/contract/block.ts';
 import type { Chapter } from './chapter.ts';
 import { containerReport } from './diagnostics.ts';
 import { type EngineLock, lockEngineForChapter } from './engine-lock.ts';
@@ -127,7 +127,12 @@ export class ChapterRun {
 			result = await executeBlock(block, this.#session, { update: this.#options.update });
 		} catch (error) {
 			const message = error instanceof Error ? error.message : String(error);
-			result = { ...identity, status: 'failed', durationMs: 0, failure: { file: block.file, line: block.line, message: `the harness could not run it: ${message}` } };
+			result = {
+				...identity,
+				status: 'failed',
+				durationMs: 0,
+				failure: { file: block.file, line: block.line, message: `the harness could not run it: ${message}` },
+			};
 		}
 		if (result.status === 'failed' && result.failure !== undefined) {
 			this.#failed = result;

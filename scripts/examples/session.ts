@@ -218,7 +218,8 @@ export class Session {
 
 	/** Runs code in the chapter's shell: it sees and changes the directory and variables. */
 	async run(code: string, options: RunOptions): Promise<CodeResult> {
-		const id = String((this.#counter += 1));
+		this.#counter += 1;
+		const id = String(this.#counter);
 		const script = join(this.#control, `code-${id}.sh`);
 		const outputFile = join(this.#control, `output-${id}`);
 		const started = Date.now();
@@ -250,7 +251,10 @@ export class Session {
 		// A typist still waiting for the terminal to open its input is let go: opening the pipe's
 		// other end unblocks it, and its writes then fail, which is fine now.
 		if (input !== undefined && (timedOut || reply === 'closed')) {
-			await open(input, constants.O_RDONLY | constants.O_NONBLOCK).then((handle) => handle.close(), () => undefined);
+			await open(input, constants.O_RDONLY | constants.O_NONBLOCK).then(
+				(handle) => handle.close(),
+				() => undefined,
+			);
 		}
 		await typing?.catch(() => undefined);
 		const output = this.#asTyped(await readFile(outputFile, 'utf8').catch(() => ''));
@@ -341,7 +345,8 @@ export class Session {
 
 	/** Starts code in the background, in a subshell of the chapter's shell; stopped by close(). */
 	async startBackground(code: string, label = 'background'): Promise<number> {
-		const id = String((this.#counter += 1));
+		this.#counter += 1;
+		const id = String(this.#counter);
 		const script = join(this.#control, `code-${id}.sh`);
 		const outputFile = join(this.#control, `output-${id}`);
 		await writeFile(script, sourced(code));

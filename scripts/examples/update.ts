@@ -4,10 +4,10 @@
  * the author's placeholders, `[..]` and `...` lines stay wherever they still match.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseFences } from './extract.ts';
+import { parseFences } from '../../src/contract/extract.ts';
 import type { ChapterResult } from './result.ts';
 import { updatePattern } from './match.ts';
-import { parseTranscript } from './transcript.ts';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 
 interface Replacement {
 	/** 1-based file line of the first expected line, and how many lines it spans. */

@@ -47,10 +47,31 @@ export const hostPackages: readonly HostPackage[] = [
 	{ pkg: 'debootstrap', path: '/usr/sbin/debootstrap', purpose: 'the Debian stand-in base images', group: 'engine' },
 	{ pkg: 'iptables', path: '/usr/sbin/iptables', purpose: "the engine's own forwarding and NAT rules", group: 'engine' },
 	{ pkg: 'iproute2', path: '/usr/sbin/ip', purpose: "the engine's own bridge", group: 'engine' },
-	{ pkg: 'debian-archive-keyring', path: '/usr/share/keyrings/debian-archive-keyring.gpg', purpose: "checking the engine's packages against Debian's signed archive index", group: 'engine' },
-	{ pkg: 'chromium', path: process.env['LAYERBOOK_CHROMIUM'] ?? '/usr/bin/chromium', purpose: "the browser tests and the benchmark drive Debian's Chromium", group: 'quality' },
-	{ pkg: 'fonts-nanum', path: '/usr/share/fonts/truetype/nanum/NanumGothic.ttf', purpose: 'Korean pages need a Korean font in the browser', group: 'quality', present: hasKoreanFont },
-	{ pkg: 'shellcheck', path: process.env['LAYERBOOK_SHELLCHECK'] ?? '/usr/bin/shellcheck', purpose: 'every shell block of the chapters is checked with shellcheck', group: 'quality' },
+	{
+		pkg: 'debian-archive-keyring',
+		path: '/usr/share/keyrings/debian-archive-keyring.gpg',
+		purpose: "checking the engine's packages against Debian's signed archive index",
+		group: 'engine',
+	},
+	{
+		pkg: 'chromium',
+		path: process.env['LAYERBOOK_CHROMIUM'] ?? '/usr/bin/chromium',
+		purpose: "the browser tests and the benchmark drive Debian's Chromium",
+		group: 'quality',
+	},
+	{
+		pkg: 'fonts-nanum',
+		path: '/usr/share/fonts/truetype/nanum/NanumGothic.ttf',
+		purpose: 'Korean pages need a Korean font in the browser',
+		group: 'quality',
+		present: hasKoreanFont,
+	},
+	{
+		pkg: 'shellcheck',
+		path: process.env['LAYERBOOK_SHELLCHECK'] ?? '/usr/bin/shellcheck',
+		purpose: 'every shell block of the chapters is checked with shellcheck',
+		group: 'quality',
+	},
 ];
 
 export function isPresent(p: HostPackage): boolean {
@@ -89,11 +110,7 @@ export function requireHostPackage(pkg: string): string {
  * Installs the missing packages of the groups with apt-get, one progress line per package; where
  * the host is not Debian or Ubuntu, or the user is not root, says exactly what to install.
  */
-export async function installHostPackages(
-	groups: readonly HostGroup[],
-	progress: (line: string) => void,
-	signal?: AbortSignal,
-): Promise<string[]> {
+export async function installHostPackages(groups: readonly HostGroup[], progress: (line: string) => void, signal?: AbortSignal): Promise<string[]> {
 	const missing = missingHostPackages(groups);
 	if (missing.length === 0) return [];
 	const packages = [...new Set(missing.map((p) => p.pkg))];

@@ -3,8 +3,8 @@
  * (`npm test` runs it first): Debian's packages for the engine and the quality checks, then the
  * engine's pinned Docker packages, fetched and unpacked under the cache. Seconds when all is there.
  */
-import { cacheRoot } from '../engine/paths.js';
-import { ensureEnginePackages } from '../engine/packages.js';
+import { cacheRoot } from '../engine/paths.ts';
+import { ensureEnginePackages } from '../engine/packages.ts';
 import { hostPackages, installHostPackages, isPresent } from './packages.ts';
 
 const progress = (line: string): void => {

@@ -64,7 +64,7 @@ export async function serveStatic(root: string, extra: Record<string, string> = 
 		}
 		// A directory without its slash is redirected, so relative links resolve as they will online.
 		const direct = fileFor(root, url.pathname);
-		if (direct !== undefined && direct.endsWith(`${sep}index.html`) && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
+		if (direct?.endsWith(`${sep}index.html`) && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
 			response.writeHead(301, { location: `${url.pathname}/${url.search}` });
 			response.end();
 			return;

@@ -11,9 +11,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { extractBlocks } from '../examples/extract.ts';
-import { ChapterProblems, formatProblem } from '../examples/problem.ts';
-import { parseTranscript } from '../examples/transcript.ts';
+import { extractBlocks } from '../../src/contract/extract.ts';
+import { ChapterProblems, formatProblem } from '../../src/contract/problem.ts';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 import { shellcheckPath } from './host-tools.ts';
 import { isMain } from './is-main.ts';
 import { root } from './site-build.ts';
@@ -31,7 +31,7 @@ export const excluded: Record<string, string> = {
 	SC2046: 'unquoted command substitution split into arguments on purpose',
 	// `docker run ... sh -c 'echo $HOME'`: single quotes that keep `$` from the reader's shell so
 	// the container's shell expands it are what the guide teaches, not a mistake.
-	SC2016: 'expressions in single quotes meant for the container\'s shell',
+	SC2016: "expressions in single quotes meant for the container's shell",
 	// `cd ..` in a block of its own: a tutorial walks the reader into a directory and back out
 	// between blocks; a ( subshell ) would undo the cd before the next block needs it.
 	SC2103: 'cd back instead of a subshell',
@@ -82,11 +82,10 @@ export function checkChapter(file: string, source: string): Finding[] {
 	const script = chapterScript(file, source);
 	if (script.text === '') return [];
 	const binary = shellcheckPath();
-	const result = spawnSync(
-		binary,
-		['--shell=bash', '--format=json1', '--severity=style', `--exclude=${Object.keys(excluded).join(',')}`, '-'],
-		{ input: script.text, encoding: 'utf8' },
-	);
+	const result = spawnSync(binary, ['--shell=bash', '--format=json1', '--severity=style', `--exclude=${Object.keys(excluded).join(',')}`, '-'], {
+		input: script.text,
+		encoding: 'utf8',
+	});
 	// 0: clean, 1: findings; anything else is shellcheck failing.
 	if (result.status !== 0 && result.status !== 1) {
 		throw new Error(`shellcheck failed on ${file} (exit ${String(result.status)}): ${result.stderr}`);

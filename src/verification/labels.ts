@@ -1,5 +1,5 @@
 /** The words the verification marks use, in each of the guide's languages. */
-export type GuideLanguage = 'ko' | 'en';
+import type { GuideLanguage } from '../contract/locales.ts';
 
 /** What the labels need of the engine a block ran on. */
 export interface EngineIdentity {

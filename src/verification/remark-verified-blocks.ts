@@ -4,13 +4,14 @@
  * real recorded output, collapsed. The output is an `ansi` code block, so Expressive Code renders
  * it with its colours like any other block on the page.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Code, Paragraph, Parent, Root, RootContent } from 'mdast';
+import { join, relative } from 'node:path';
+import type { Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
+import { fenceBlocks, treeFences } from '../contract/extract.ts';
+import { pageIdentity } from '../contract/locales.ts';
+import { formatProblem, type Problem } from '../contract/problem.ts';
 import { visit } from 'unist-util-visit';
-import { formatProblem, type Problem } from '../../scripts/examples/problem.ts';
 import { readRecordSync } from './record-file.ts';
 import { type BlockVerification, verifyPage } from './block-status.ts';
 import { labels, recordDay, type VerificationLabels } from './labels.ts';
@@ -35,26 +36,31 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 	return (tree: Root, file: VFile): void => {
 		const path = file.path;
 		if (!path.startsWith(`${docsDirectory}/`) || !path.endsWith('.mdx')) return;
-		// Read the file itself: the processor's copy may have lost its front matter, and with it
-		// the line numbers an author needs.
-		const page = verifyPage({ root: options.root, absolutePath: path, source: readFileSync(path, 'utf8'), record: readRecordSync(options.root) });
+		// The tree Astro parsed (its front matter blanked line for line, so positions are the
+		// file's): each fence's node and its block, one to one.
+		const fences = treeFences(tree);
+		const blocks = fenceBlocks(
+			relative(options.root, path),
+			fences.map(({ fence }) => fence),
+		);
+		const page = verifyPage({ ...pageIdentity(relative(docsDirectory, path)), blocks, record: readRecordSync(options.root) });
 
 		const stale = page.blocks.filter((entry) => entry.status === 'stale');
 		if (options.failOnStale && stale.length > 0) {
 			throw new StaleBlocksError(
-				stale.map(({ block }) => ({ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded)` })),
+				stale.map(({ block }) => ({
+					file: block.file,
+					line: block.line,
+					message: `${block.kind} block is not in the record (new or changed since it was recorded)`,
+				})),
 			);
 		}
 
-		const placements: { parent: Parent; node: Code; verification: BlockVerification }[] = [];
-		let index = 0;
-		visit(tree, 'code', (node: Code, _position, parent) => {
-			const verification = page.blocks[index];
-			index += 1;
-			if (verification === undefined || verification.block.code !== node.value) {
-				throw new Error(`${path}: the page's code blocks do not line up with the harness's extraction at block ${index}`);
-			}
-			if (parent !== undefined && verification.status !== 'shown') placements.push({ parent, node, verification });
+		const placements: { parent: Parent; node: (typeof fences)[number]['node']; verification: BlockVerification }[] = [];
+		const indexOf = new Map(fences.map(({ node }, index) => [node, index]));
+		visit(tree, 'code', (node, _position, parent) => {
+			const verification = page.blocks[indexOf.get(node) ?? -1];
+			if (parent !== undefined && verification !== undefined && verification.status !== 'shown') placements.push({ parent, node, verification });
 		});
 		const words = labels[page.language];
 		for (const { parent, node, verification } of placements) {
@@ -94,17 +100,16 @@ function statusElement(verification: BlockVerification, words: VerificationLabel
 			: verification.status === 'skipped'
 				? words.skipped(verification.reason)
 				: words.stale;
-	const children: MdxJsxFlowElement['children'] = [
-		textElement('p', text, 'lb-verified__status'),
-	];
+	const children: MdxJsxFlowElement['children'] = [textElement('p', text, 'lb-verified__status')];
 	// A block that printed nothing gets no toggle: there is nothing behind it to show.
 	const output = verification.status === 'passed' && verification.block.kind === 'shell' ? (verification.recorded.output ?? '') : '';
 	if (output.trim() !== '') {
 		children.push(
-			element('details', [attribute('class', 'lb-verified__output')], [
-				textElement('summary', words.output),
-				{ type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) },
-			]),
+			element(
+				'details',
+				[attribute('class', 'lb-verified__output')],
+				[textElement('summary', words.output), { type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) }],
+			),
 		);
 	}
 	return element('div', [attribute('class', 'lb-verified'), attribute('data-status', verification.status)], children);

@@ -2,11 +2,11 @@
  * The verification page's numbers, from the record: per chapter what passed and what was not run
  * (with the reasons in the page's language), and the run's engine and base images.
  */
-import { isExecutable } from '../../scripts/examples/block.ts';
-import { extractBlocks } from '../../scripts/examples/extract.ts';
-import { type VerificationRecord, verificationRecordSchema } from '../../scripts/examples/record.ts';
-import { chapters } from '../chapters.ts';
-import type { GuideLanguage } from './labels.ts';
+import { isExecutable } from '../contract/block.ts';
+import { extractBlocks } from '../contract/extract.ts';
+import { type VerificationRecord, verificationRecordSchema } from '../contract/record.ts';
+import { chapters } from '../contract/chapters.ts';
+import type { GuideLanguage } from '../contract/locales.ts';
 
 export interface ChapterSummary {
 	slug: string;
@@ -26,27 +26,31 @@ export function loadRecord(): VerificationRecord | undefined {
 	return module === undefined ? undefined : verificationRecordSchema.parse(module.default);
 }
 
-/** Skip reasons as the translation writes them, by position among the executable blocks. */
-function translatedReasons(slug: string): (string | undefined)[] {
+/** Skip reasons as the translation writes them, by the parity its blocks share with the original's. */
+function translatedReasons(slug: string): Map<string, string | undefined> {
 	const source = translatedSources[`../content/docs/en/${slug}.mdx`];
-	if (source === undefined) return [];
-	return extractBlocks(`src/content/docs/en/${slug}.mdx`, source)
-		.filter(isExecutable)
-		.map((block) => block.meta.skip);
+	if (source === undefined) return new Map();
+	return new Map(
+		extractBlocks(`src/content/docs/en/${slug}.mdx`, source)
+			.filter(isExecutable)
+			.map((block) => [block.parity, block.meta.skip]),
+	);
 }
 
 export function chapterSummaries(record: VerificationRecord, language: GuideLanguage): ChapterSummary[] {
 	return chapters.flatMap((chapter): ChapterSummary[] => {
 		const recorded = record.chapters[chapter.slug];
 		if (recorded === undefined) return [];
-		const reasons = language === 'ko' ? [] : translatedReasons(chapter.slug);
+		const reasons = language === 'ko' ? new Map<string, string | undefined>() : translatedReasons(chapter.slug);
 		return [
 			{
 				slug: chapter.slug,
 				label: chapter.label[language],
 				passed: recorded.blocks.filter((block) => block.status === 'passed').length,
-				skipped: recorded.blocks.flatMap((block, index) =>
-					block.status === 'skipped' ? [{ line: block.line, reason: reasons[index] ?? block.reason ?? '' }] : [],
+				skipped: recorded.blocks.flatMap((block) =>
+					block.status === 'skipped'
+						? [{ line: block.line, reason: (block.parity === undefined ? undefined : reasons.get(block.parity)) ?? block.reason ?? '' }]
+						: [],
 				),
 				durationMs: recorded.durationMs,
 				date: recorded.date,

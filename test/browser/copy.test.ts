@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { parseTranscript } from '../../scripts/examples/transcript.ts';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 import { closeBrowser, inPool, newContext, origin, pagesWhoseHtml, urlOf } from './browser.ts';
 
 interface Copied {
@@ -53,7 +53,9 @@ test('the guide has console blocks to copy from', () => {
 test('each console block copies only its commands', () => {
 	const wrong = copied
 		.map(({ address, block, shown, clipboard }) => {
-			const commands = parseTranscript(shown, 1).commands.map((command) => command.command).join('\n');
+			const commands = parseTranscript(shown, 1)
+				.commands.map((command) => command.command)
+				.join('\n');
 			return { where: `${address} ${block}`, expected: commands, clipboard: clipboard.replace(/\n$/, '') };
 		})
 		.filter(({ expected, clipboard }) => expected !== clipboard);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closeBrowser, inPool, newContext, pagesWhoseHtml, urlOf } from './browser.ts';
 
 /** Where the screenshots go, to look at when a contrast check fails. */
-export const screenshotDir = join(tmpdir(), 'layerbook-diagrams');
+const screenshotDir = join(tmpdir(), 'layerbook-diagrams');
 
 /**
  * A diagram: an SVG image in the page's content (the layer and lifecycle diagrams are
@@ -158,7 +158,12 @@ function measureDiagram(svg: Element): { name: string; labels: Label[] } {
 	const labelledBy = svg.getAttribute('aria-labelledby');
 	const name =
 		svg.getAttribute('aria-label') ??
-		(labelledBy === null ? undefined : labelledBy.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ')) ??
+		(labelledBy === null
+			? undefined
+			: labelledBy
+					.split(/\s+/)
+					.map((id) => document.getElementById(id)?.textContent ?? '')
+					.join(' ')) ??
 		svg.querySelector(':scope > title')?.textContent ??
 		'';
 	return { name: name.trim(), labels };
@@ -166,8 +171,14 @@ function measureDiagram(svg: Element): { name: string; labels: Label[] } {
 
 test('the guide shows diagrams in both languages', () => {
 	const addresses = [...new Set(reports.map((report) => report.address))];
-	expect(addresses.filter((address) => !address.startsWith('/en/')), 'Korean pages with a diagram').not.toEqual([]);
-	expect(addresses.filter((address) => address.startsWith('/en/')), 'English pages with a diagram').not.toEqual([]);
+	expect(
+		addresses.filter((address) => !address.startsWith('/en/')),
+		'Korean pages with a diagram',
+	).not.toEqual([]);
+	expect(
+		addresses.filter((address) => address.startsWith('/en/')),
+		'English pages with a diagram',
+	).not.toEqual([]);
 });
 
 test('every diagram has a text alternative', () => {
@@ -176,7 +187,9 @@ test('every diagram has a text alternative', () => {
 });
 
 test('every diagram renders in both themes (its screenshot is not blank)', () => {
-	const blank = reports.filter((report) => report.spread < 2).map((report) => `${report.address} diagram ${report.index} (${report.theme}): ${report.screenshot}`);
+	const blank = reports
+		.filter((report) => report.spread < 2)
+		.map((report) => `${report.address} diagram ${report.index} (${report.theme}): ${report.screenshot}`);
 	expect(blank).toEqual([]);
 });
 
@@ -184,7 +197,10 @@ test('every diagram label is legible against its background in both themes', () 
 	const faint = reports.flatMap((report) =>
 		report.labels
 			.filter((label) => label.ratio < label.needed)
-			.map((label) => `${report.address} diagram ${report.index} (${report.theme}) "${label.text}": ${label.ratio}:1 < ${label.needed}:1, ${label.fill} on ${label.background} (${report.screenshot})`),
+			.map(
+				(label) =>
+					`${report.address} diagram ${report.index} (${report.theme}) "${label.text}": ${label.ratio}:1 < ${label.needed}:1, ${label.fill} on ${label.background} (${report.screenshot})`,
+			),
 	);
 	expect(faint).toEqual([]);
 });

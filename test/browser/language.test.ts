@@ -1,6 +1,6 @@
 /** The language picker, used as a reader uses it: it moves between the same page in both languages. */
 import { afterAll, expect, test } from 'vitest';
-import { chapters } from '../../src/chapters.ts';
+import { chapters } from '../../src/contract/chapters.ts';
 import { closeBrowser, newContext, urlOf } from './browser.ts';
 
 afterAll(async () => {

@@ -36,9 +36,6 @@ export interface PageReport {
 	narrow: { viewport: number; scrollWidth: number; scrolledBy: number; offenders: string[] };
 }
 
-/** How each visit's fresh context (its own cache and storage, like a first-time reader) is made. */
-export type ContextFactory = (kind: 'light' | 'dark' | 'narrow') => Promise<BrowserContext>;
-
 async function runAxe(page: Page, rules?: string[]): Promise<AxeFinding[]> {
 	return page.evaluate(async (only) => {
 		type Axe = typeof import('axe-core');
@@ -112,7 +109,10 @@ function horizontalOverflow(page: Page): Promise<PageReport['narrow']> {
 		const describe = (element: Element): string => {
 			const parts: string[] = [];
 			for (let node: Element | null = element; node !== null && parts.length < 4 && node !== document.body; node = node.parentElement) {
-				const classes = [...node.classList].slice(0, 2).map((name) => `.${name}`).join('');
+				const classes = [...node.classList]
+					.slice(0, 2)
+					.map((name) => `.${name}`)
+					.join('');
 				parts.unshift(`${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${classes}`);
 			}
 			return parts.join(' > ');
@@ -152,9 +152,7 @@ async function scrollableBlocksSettled(page: Page): Promise<void> {
 	await page
 		.waitForFunction(
 			() =>
-				[...document.querySelectorAll<HTMLElement>('.expressive-code pre')].every(
-					(pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex'),
-				),
+				[...document.querySelectorAll<HTMLElement>('.expressive-code pre')].every((pre) => pre.scrollWidth <= pre.clientWidth || pre.hasAttribute('tabindex')),
 			undefined,
 			{ timeout: 5_000, polling: 100 },
 		)

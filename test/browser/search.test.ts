@@ -63,7 +63,9 @@ describe.each(searches)('searching for $term from $from', ({ from, term, page: e
 				const start = target.closest('.sl-heading-wrapper') ?? target;
 				let text = start.textContent ?? '';
 				for (let node = start.nextElementSibling; node !== null; node = node.nextElementSibling) {
-					const heading = /^H\d$/.test(node.tagName) ? node : node.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6');
+					const heading = /^H\d$/.test(node.tagName)
+						? node
+						: node.querySelector(':scope > h1, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6');
 					if (heading !== null && Number(heading.tagName.slice(1)) <= level) break;
 					text += ` ${node.textContent ?? ''}`;
 				}

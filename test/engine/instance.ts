@@ -11,7 +11,7 @@
 export const instance = 'test';
 
 export const engineSuiteEnv: Readonly<Record<string, string>> = {
-  LAYERBOOK_INSTANCE: instance,
-  // Empty is "not set" to the engine.
-  LAYERBOOK_DOCKER_HOST: '',
+	LAYERBOOK_INSTANCE: instance,
+	// Empty is "not set" to the engine.
+	LAYERBOOK_DOCKER_HOST: '',
 };

@@ -9,40 +9,40 @@
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { TestProject } from 'vitest/node';
-import type { Engine } from '../../scripts/engine/index.js';
+import type { Engine } from '../../scripts/engine/index.ts';
 
 declare module 'vitest' {
-  export interface ProvidedContext {
-    engine: Engine;
-  }
+	export interface ProvidedContext {
+		engine: Engine;
+	}
 }
 
 const cli = fileURLToPath(new URL('../../scripts/engine/cli.ts', import.meta.url));
 
 /** `npm run engine -- <args>` in the project's environment; its progress goes to our stderr. */
 async function engineCli(project: TestProject, args: readonly string[]): Promise<string> {
-  const child = execa(process.execPath, ['--import', 'tsx', cli, ...args], { env: project.config.env, stderr: 'pipe', buffer: { stderr: false } });
-  const said: string[] = [];
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n')) {
-      if (line === '') continue;
-      said.push(line);
-      process.stderr.write(`[engine] ${line}\n`);
-    }
-  });
-  try {
-    return (await child).stdout;
-  } catch (error) {
-    throw new Error(`the engine suite's engine: \`engine ${args.join(' ')}\` failed:\n${said.slice(-20).join('\n')}`, { cause: error });
-  }
+	const child = execa(process.execPath, ['--import', 'tsx', cli, ...args], { env: project.config.env, stderr: 'pipe', buffer: { stderr: false } });
+	const said: string[] = [];
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+		for (const line of chunk.split('\n')) {
+			if (line === '') continue;
+			said.push(line);
+			process.stderr.write(`[engine] ${line}\n`);
+		}
+	});
+	try {
+		return (await child).stdout;
+	} catch (error) {
+		throw new Error(`the engine suite's engine: \`engine ${args.join(' ')}\` failed:\n${said.slice(-20).join('\n')}`, { cause: error });
+	}
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const started = Date.now();
-  const engine = JSON.parse(await engineCli(project, ['up', '--json'])) as Engine;
-  process.stderr.write(`[engine] up in ${((Date.now() - started) / 1000).toFixed(1)}s at ${engine.dockerHost}\n`);
-  project.provide('engine', engine);
-  return async () => {
-    await engineCli(project, ['down']);
-  };
+	const started = Date.now();
+	const engine = JSON.parse(await engineCli(project, ['up', '--json'])) as Engine;
+	process.stderr.write(`[engine] up in ${((Date.now() - started) / 1000).toFixed(1)}s at ${engine.dockerHost}\n`);
+	project.provide('engine', engine);
+	return async () => {
+		await engineCli(project, ['down']);
+	};
 }

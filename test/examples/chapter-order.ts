@@ -1,10 +1,10 @@
 /**
- * Runs the chapters' test files in the guide's reading order (src/chapters.ts), the order a
+ * Runs the chapters' test files in the guide's reading order (src/contract/chapters.ts), the order a
  * reader follows; files that are not chapters (the harness's fixtures) come after, by name.
  */
 import { basename } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { chapters } from '../../src/chapters.ts';
+import { chapters } from '../../src/contract/chapters.ts';
 
 function readingRank(file: TestSpecification): number {
 	const slug = basename(file.moduleId).replace(/\.test\.ts$/, '');

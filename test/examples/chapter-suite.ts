@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Engine } from '../../scripts/engine/index.ts';
-import { blockLabel } from '../../scripts/examples/block.ts';
+import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from '../../scripts/examples/cache.ts';
 import { type Chapter, executableBlocks } from '../../scripts/examples/chapter.ts';
 import { defaultTimeoutSeconds } from '../../scripts/examples/execute.ts';
@@ -57,18 +57,24 @@ export function chapterSuite(chapter: Chapter, options: SuiteOptions): void {
 		for (const [index, block] of blocks.entries()) {
 			const limitMs = ((block.meta.timeout ?? defaultTimeoutSeconds) + (block.meta.retry ?? 0)) * 1000;
 			// Selecting one block with -t runs the blocks before it first, so the time is theirs too.
-			const timeoutMs = blocks.slice(0, index).reduce((sum, earlier) => sum + ((earlier.meta.timeout ?? defaultTimeoutSeconds) + (earlier.meta.retry ?? 0)) * 1000, limitMs) + 60_000;
-			it(`${chapter.slug}:${block.line} ${blockLabel(block)}`, async (context) => {
-				const result = cached?.blocks[index] ?? (await run?.runThrough(index));
-				if (result === undefined) throw new Error(`${chapter.file}:${block.line}: the chapter did not start`);
-				if (options.check !== undefined) {
-					options.check(result, index);
-					return;
-				}
-				if (result.status === 'skipped') context.skip(`skip: ${result.reason ?? ''}`);
-				if (result.status === 'not run') context.skip(result.reason ?? 'not run');
-				if (result.failure !== undefined) throw new BlockFailure(formatFailure(result.failure));
-			}, timeoutMs);
+			const timeoutMs =
+				blocks.slice(0, index).reduce((sum, earlier) => sum + ((earlier.meta.timeout ?? defaultTimeoutSeconds) + (earlier.meta.retry ?? 0)) * 1000, limitMs) +
+				60_000;
+			it(
+				`${chapter.slug}:${block.line} ${blockLabel(block)}`,
+				async (context) => {
+					const result = cached?.blocks[index] ?? (await run?.runThrough(index));
+					if (result === undefined) throw new Error(`${chapter.file}:${block.line}: the chapter did not start`);
+					if (options.check !== undefined) {
+						options.check(result, index);
+						return;
+					}
+					if (result.status === 'skipped') context.skip(`skip: ${result.reason ?? ''}`);
+					if (result.status === 'not run') context.skip(result.reason ?? 'not run');
+					if (result.failure !== undefined) throw new BlockFailure(formatFailure(result.failure));
+				},
+				timeoutMs,
+			);
 		}
 	});
 }

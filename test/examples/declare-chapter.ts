@@ -5,7 +5,7 @@
  */
 import { describe, inject, it } from 'vitest';
 import { type Chapter, loadChapter } from '../../scripts/examples/chapter.ts';
-import { ChapterProblems } from '../../scripts/examples/problem.ts';
+import { ChapterProblems } from '../../src/contract/problem.ts';
 import { BlockFailure, chapterSuite } from './chapter-suite.ts';
 
 const force = process.env['LAYERBOOK_FORCE'] === '1';

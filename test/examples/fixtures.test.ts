@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, inject, it } from 'vitest';
 import { loadChapterFile } from '../../scripts/examples/chapter.ts';
-import { ChapterProblems } from '../../scripts/examples/problem.ts';
+import { ChapterProblems } from '../../src/contract/problem.ts';
 import type { ChapterResult } from '../../scripts/examples/result.ts';
 import { runChapter } from '../../scripts/examples/runner.ts';
 import { chapterSuite } from './chapter-suite.ts';
@@ -64,7 +64,7 @@ describe('broken fixtures', () => {
 		expect(failure.lastLines).toMatch(/cat: config.json: No such file or directory/);
 	});
 
-	it('missing file in a build: the build command, with the builder\'s words', async () => {
+	it("missing file in a build: the build command, with the builder's words", async () => {
 		const failure = failureOf(await run('missing-file-in-build.mdx'));
 		expect(failure.line).toBe(11);
 		expect(failure.message).toBe('command failed with exit code 1');

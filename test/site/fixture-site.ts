@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { extractBlocks } from '../../scripts/examples/extract.ts';
-import { isExecutable } from '../../scripts/examples/block.ts';
-import type { RecordedBlock, VerificationRecord } from '../../scripts/examples/record.ts';
+import { extractBlocks } from '../../src/contract/extract.ts';
+import { isExecutable } from '../../src/contract/block.ts';
+import type { RecordedBlock, VerificationRecord } from '../../src/contract/record.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const fixturesDirectory = join(projectRoot, '.cache', 'site-fixtures');

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { chapters } from '../../src/chapters.ts';
-import { isExecutable } from '../../scripts/examples/block.ts';
-import { extractBlocks } from '../../scripts/examples/extract.ts';
+import { chapters } from '../../src/contract/chapters.ts';
+import { isExecutable } from '../../src/contract/block.ts';
+import { extractBlocks } from '../../src/contract/extract.ts';
 import { readRecordSync } from '../../src/verification/record-file.ts';
 import { builtPage, distDir } from './built-site.ts';
 
@@ -31,9 +31,7 @@ describe.each(locales)('the $lang guide', ({ lang, prefix, label }) => {
 			href: a.getAttribute('href'),
 			text: a.text.trim(),
 		}));
-		expect(links).toEqual(
-			chapters.map((chapter) => ({ href: `${prefix}${chapter.slug}/`, text: chapter.label[label] })),
-		);
+		expect(links).toEqual(chapters.map((chapter) => ({ href: `${prefix}${chapter.slug}/`, text: chapter.label[label] })));
 	});
 
 	test('every page offers the language picker, leading to the same page in each language', () => {
@@ -58,9 +56,7 @@ describe.each(locales)('the $lang guide', ({ lang, prefix, label }) => {
 
 	test('pages link to their source for editing', () => {
 		const edit = builtPage(`${prefix}introduction/`).querySelector('a[href*="/edit/main/src/content/docs/"]');
-		expect(edit?.getAttribute('href')).toMatch(
-			new RegExp(`/edit/main/src/content/docs/${lang === 'en' ? 'en/' : ''}introduction\\.mdx$`),
-		);
+		expect(edit?.getAttribute('href')).toMatch(new RegExp(`/edit/main/src/content/docs/${lang === 'en' ? 'en/' : ''}introduction\\.mdx$`));
 	});
 });
 

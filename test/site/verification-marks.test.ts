@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordedBlock } from '../../scripts/examples/record.ts';
+import type { RecordedBlock } from '../../src/contract/record.ts';
 import { parseHtml } from './built-site.ts';
 import { buildFixtureSite, type FixtureSite } from './fixture-site.ts';
 

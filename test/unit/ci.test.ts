@@ -5,10 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repositoryRoot } from '../../scripts/examples/chapter.ts';
+import { repositoryRoot } from '../../scripts/host/repository.ts';
 import config from '../../vitest.config.ts';
 
-const projects = (config.test?.projects ?? []).flatMap((project) => (typeof project === 'object' && 'test' in project && project.test?.name !== undefined ? [String(project.test.name)] : []));
+const projects = (config.test?.projects ?? []).flatMap((project) =>
+	typeof project === 'object' && 'test' in project && project.test?.name !== undefined ? [String(project.test.name)] : [],
+);
 const scripts = (JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 /** Each job's shell commands, from the workflow's `run:` lines and `run: |` blocks. */

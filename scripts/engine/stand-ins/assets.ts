@@ -2,176 +2,177 @@ import { readFileSync } from 'node:fs';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import type { Asset, RecipeContext } from './recipe.js';
-import { sha256 } from './recipe.js';
+import type { Asset, RecipeContext } from './recipe.ts';
+import { sha256 } from './recipe.ts';
 
 export const debian = {
-  suite: 'bookworm',
-  mirror: process.env['LAYERBOOK_DEBIAN_MIRROR'] ?? 'http://deb.debian.org/debian',
-  securityMirror: process.env['LAYERBOOK_DEBIAN_SECURITY_MIRROR'] ?? 'http://deb.debian.org/debian-security',
+	suite: 'bookworm',
+	mirror: process.env['LAYERBOOK_DEBIAN_MIRROR'] ?? 'http://deb.debian.org/debian',
+	securityMirror: process.env['LAYERBOOK_DEBIAN_SECURITY_MIRROR'] ?? 'http://deb.debian.org/debian-security',
 };
 
 /** Pinned so a stand-in's recipe, and so its hash, changes only when we change it. */
 export const versions = {
-  node: '24.21.0',
-  npm: '11.21.2',
-  // The official node images still ship Yarn 1.
-  yarn: '1.22.22',
+	node: '24.21.0',
+	npm: '11.21.2',
+	// The official node images still ship Yarn 1.
+	yarn: '1.22.22',
 };
 
 async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch {
-    return false;
-  }
+	try {
+		await access(path);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** The host's CA bundle: where HTTPS goes through a TLS-inspecting proxy, its CA is in here. */
 export const hostCaPath = process.env['LAYERBOOK_HOST_CA'] ?? '/etc/ssl/certs/ca-certificates.crt';
 export function hostCaBundle(): string {
-  try {
-    return readFileSync(hostCaPath, 'utf8');
-  } catch {
-    return '';
-  }
+	try {
+		return readFileSync(hostCaPath, 'utf8');
+	} catch {
+		return '';
+	}
 }
 
 /** What the official images' build (debuerreotype) puts in: apt sources and container-friendly apt/dpkg settings. */
 async function finishRootfs(dir: string): Promise<void> {
-  await rm(join(dir, 'etc/apt/sources.list'), { force: true });
-  await writeFile(
-    join(dir, 'etc/apt/sources.list.d/debian.sources'),
-    [
-      'Types: deb',
-      `URIs: ${debian.mirror}`,
-      `Suites: ${debian.suite} ${debian.suite}-updates`,
-      'Components: main',
-      'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg',
-      '',
-      'Types: deb',
-      `URIs: ${debian.securityMirror}`,
-      `Suites: ${debian.suite}-security`,
-      'Components: main',
-      'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg',
-      '',
-    ].join('\n'),
-  );
-  await writeFile(join(dir, 'usr/sbin/policy-rc.d'), '#!/bin/sh\nexit 101\n', { mode: 0o755 });
-  await writeFile(
-    join(dir, 'etc/apt/apt.conf.d/docker-clean'),
-    [
-      'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };',
-      'APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };',
-      'Dir::Cache::pkgcache "";',
-      'Dir::Cache::srcpkgcache "";',
-      '',
-    ].join('\n'),
-  );
-  await writeFile(join(dir, 'etc/apt/apt.conf.d/docker-autoremove-suggests'), 'Apt::AutoRemove::SuggestsImportant "false";\n');
-  await writeFile(join(dir, 'etc/apt/apt.conf.d/docker-no-languages'), 'Acquire::Languages "none";\n');
-  await writeFile(join(dir, 'etc/apt/apt.conf.d/docker-gzip-indexes'), 'Acquire::GzipIndexes "true";\n');
-  await writeFile(join(dir, 'etc/machine-id'), '');
-  for (const leftover of ['etc/hostname', 'etc/resolv.conf', 'var/cache/apt/pkgcache.bin', 'var/cache/apt/srcpkgcache.bin']) {
-    await rm(join(dir, leftover), { force: true });
-  }
-  await execa('sh', ['-c', 'rm -rf var/lib/apt/lists/* var/cache/apt/archives/*.deb var/log/*.log var/log/apt/* dev/* tmp/* debootstrap'], { cwd: dir });
+	await rm(join(dir, 'etc/apt/sources.list'), { force: true });
+	await writeFile(
+		join(dir, 'etc/apt/sources.list.d/debian.sources'),
+		[
+			'Types: deb',
+			`URIs: ${debian.mirror}`,
+			`Suites: ${debian.suite} ${debian.suite}-updates`,
+			'Components: main',
+			'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg',
+			'',
+			'Types: deb',
+			`URIs: ${debian.securityMirror}`,
+			`Suites: ${debian.suite}-security`,
+			'Components: main',
+			'Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg',
+			'',
+		].join('\n'),
+	);
+	await writeFile(join(dir, 'usr/sbin/policy-rc.d'), '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+	await writeFile(
+		join(dir, 'etc/apt/apt.conf.d/docker-clean'),
+		[
+			'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };',
+			'APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/archives/partial/*.deb /var/cache/apt/*.bin || true"; };',
+			'Dir::Cache::pkgcache "";',
+			'Dir::Cache::srcpkgcache "";',
+			'',
+		].join('\n'),
+	);
+	await writeFile(join(dir, 'etc/apt/apt.conf.d/docker-autoremove-suggests'), 'Apt::AutoRemove::SuggestsImportant "false";\n');
+	await writeFile(join(dir, 'etc/apt/apt.conf.d/docker-no-languages'), 'Acquire::Languages "none";\n');
+	await writeFile(join(dir, 'etc/apt/apt.conf.d/docker-gzip-indexes'), 'Acquire::GzipIndexes "true";\n');
+	await writeFile(join(dir, 'etc/machine-id'), '');
+	for (const leftover of ['etc/hostname', 'etc/resolv.conf', 'var/cache/apt/pkgcache.bin', 'var/cache/apt/srcpkgcache.bin']) {
+		await rm(join(dir, leftover), { force: true });
+	}
+	await execa('sh', ['-c', 'rm -rf var/lib/apt/lists/* var/cache/apt/archives/*.deb var/log/*.log var/log/apt/* dev/* tmp/* debootstrap'], { cwd: dir });
 }
 
 async function unmountUnder(dir: string): Promise<void> {
-  const mounts = (await readFile('/proc/self/mountinfo', 'utf8'))
-    .split('\n')
-    .map((line) => line.split(' ')[4] ?? '')
-    .filter((point) => point === dir || point.startsWith(`${dir}/`))
-    .sort((a, b) => b.length - a.length);
-  for (const point of mounts) await execa('umount', ['-l', point], { reject: false });
+	const mounts = (await readFile('/proc/self/mountinfo', 'utf8'))
+		.split('\n')
+		.map((line) => line.split(' ')[4] ?? '')
+		.filter((point) => point === dir || point.startsWith(`${dir}/`))
+		.sort((a, b) => b.length - a.length);
+	for (const point of mounts) await execa('umount', ['-l', point], { reject: false });
 }
 
 /** Fetches in flight, by output path: two stand-ins built side by side share one download. */
 const inFlight = new Map<string, Promise<string>>();
 function once(key: string, fetch: () => Promise<string>): Promise<string> {
-  let pending = inFlight.get(key);
-  if (pending === undefined) {
-    pending = fetch().finally(() => inFlight.delete(key));
-    inFlight.set(key, pending);
-  }
-  return pending;
+	let pending = inFlight.get(key);
+	if (pending === undefined) {
+		pending = fetch().finally(() => inFlight.delete(key));
+		inFlight.set(key, pending);
+	}
+	return pending;
 }
 
 /** A minbase debootstrap of bookworm, tarred and cached: the root of both Debian stand-ins. */
 export function rootfsAsset(): Asset {
-  const identity = `debootstrap --variant=minbase ${debian.suite} ${debian.mirror} (finish v1)`;
-  const name = 'rootfs.tar';
-  return {
-    name,
-    identity,
-    fetch: (ctx: RecipeContext) => once(`rootfs:${identity}`, () => fetchRootfs(ctx, identity)),
-  };
+	const identity = `debootstrap --variant=minbase ${debian.suite} ${debian.mirror} (finish v1)`;
+	const name = 'rootfs.tar';
+	return {
+		name,
+		identity,
+		fetch: (ctx: RecipeContext) => once(`rootfs:${identity}`, () => fetchRootfs(ctx, identity)),
+	};
 }
 
 async function fetchRootfs(ctx: RecipeContext, identity: string): Promise<string> {
-  const out = join(ctx.paths.downloads, `rootfs-${debian.suite}-${sha256(identity).slice(0, 12)}.tar`);
-  if (await exists(out)) return out;
-  await mkdir(ctx.paths.downloads, { recursive: true });
-  const dir = `${out}.d`;
-  await unmountUnder(dir);
-  await rm(dir, { recursive: true, force: true });
-  ctx.progress(`debootstrap: ${debian.suite} (minbase) from ${debian.mirror}`);
-  try {
-    // Two stages, so dpkg in the second runs with force-unsafe-io: the rootfs is thrown away
-    // on failure anyway, and without it dpkg's fsync per file dominates on a busy disk.
-    await runDebootstrap(ctx, 'debootstrap', ['--foreign', '--variant=minbase', '--components=main', debian.suite, dir, debian.mirror]);
-    const unsafeIo = join(dir, 'etc/dpkg/dpkg.cfg.d/layerbook-unsafe-io');
-    await mkdir(join(dir, 'etc/dpkg/dpkg.cfg.d'), { recursive: true });
-    await writeFile(unsafeIo, 'force-unsafe-io\n');
-    await runDebootstrap(ctx, 'chroot', [dir, '/debootstrap/debootstrap', '--second-stage']);
-    await rm(unsafeIo, { force: true });
-    await finishRootfs(dir);
-    ctx.progress('debootstrap: packing the root filesystem');
-    await execa('tar', ['--numeric-owner', '--xattrs', '-C', dir, '-cf', `${out}.tmp`, '.']);
-    await rename(`${out}.tmp`, out);
-  } catch (error) {
-    throw new Error(`debootstrap of ${debian.suite} failed`, { cause: error });
-  } finally {
-    await unmountUnder(dir);
-    await rm(dir, { recursive: true, force: true });
-    await rm(`${out}.tmp`, { force: true });
-  }
-  return out;
+	const out = join(ctx.paths.downloads, `rootfs-${debian.suite}-${sha256(identity).slice(0, 12)}.tar`);
+	if (await exists(out)) return out;
+	await mkdir(ctx.paths.downloads, { recursive: true });
+	const dir = `${out}.d`;
+	await unmountUnder(dir);
+	await rm(dir, { recursive: true, force: true });
+	ctx.progress(`debootstrap: ${debian.suite} (minbase) from ${debian.mirror}`);
+	try {
+		// Two stages, so dpkg in the second runs with force-unsafe-io: the rootfs is thrown away
+		// on failure anyway, and without it dpkg's fsync per file dominates on a busy disk.
+		await runDebootstrap(ctx, 'debootstrap', ['--foreign', '--variant=minbase', '--components=main', debian.suite, dir, debian.mirror]);
+		const unsafeIo = join(dir, 'etc/dpkg/dpkg.cfg.d/layerbook-unsafe-io');
+		await mkdir(join(dir, 'etc/dpkg/dpkg.cfg.d'), { recursive: true });
+		await writeFile(unsafeIo, 'force-unsafe-io\n');
+		await runDebootstrap(ctx, 'chroot', [dir, '/debootstrap/debootstrap', '--second-stage']);
+		await rm(unsafeIo, { force: true });
+		await finishRootfs(dir);
+		ctx.progress('debootstrap: packing the root filesystem');
+		await execa('tar', ['--numeric-owner', '--xattrs', '-C', dir, '-cf', `${out}.tmp`, '.']);
+		await rename(`${out}.tmp`, out);
+	} catch (error) {
+		throw new Error(`debootstrap of ${debian.suite} failed`, { cause: error });
+	} finally {
+		await unmountUnder(dir);
+		await rm(dir, { recursive: true, force: true });
+		await rm(`${out}.tmp`, { force: true });
+	}
+	return out;
 }
 
 async function runDebootstrap(ctx: RecipeContext, file: string, args: string[]): Promise<void> {
-  const child = execa(file, args, { all: true, ...(ctx.signal !== undefined ? { cancelSignal: ctx.signal } : {}) });
-  let count = 0;
-  for await (const line of child.iterable({ from: 'all' })) {
-    // Every phase line, but only every 20th per-package line: enough to see it move.
-    if (/^I: (Retrieving|Validating|Extracting|Unpacking|Configuring)/.test(line) && count++ % 20 !== 0) continue;
-    ctx.progress(`  debootstrap: ${line}`);
-  }
-  await child;
+	const child = execa(file, args, { all: true, ...(ctx.signal !== undefined ? { cancelSignal: ctx.signal } : {}) });
+	let count = 0;
+	for await (const line of child.iterable({ from: 'all' })) {
+		// Every phase line, but only every 20th per-package line: enough to see it move.
+		if (/^I: (Retrieving|Validating|Extracting|Unpacking|Configuring)/.test(line) && count++ % 20 !== 0) continue;
+		ctx.progress(`  debootstrap: ${line}`);
+	}
+	await child;
 }
 
 /** An npm package's tarball, fetched on the host with `npm pack` and cached. */
 export function npmAsset(spec: { pkg: string; version: string }, name: string): Asset {
-  return {
-    name,
-    identity: `npm:${spec.pkg}@${spec.version}`,
-    fetch: (ctx: RecipeContext) => once(`npm:${spec.pkg}@${spec.version}`, async () => {
-      const file = join(ctx.paths.downloads, `${spec.pkg}-${spec.version}.tgz`);
-      if (await exists(file)) return file;
-      await mkdir(ctx.paths.downloads, { recursive: true });
-      ctx.progress(`npm: fetching ${spec.pkg}@${spec.version}`);
-      try {
-        await execa('npm', ['pack', `${spec.pkg}@${spec.version}`, '--pack-destination', ctx.paths.downloads, '--silent'], {
-          cwd: ctx.paths.downloads,
-          ...(ctx.signal !== undefined ? { cancelSignal: ctx.signal } : {}),
-        });
-      } catch (error) {
-        throw new Error(`npm pack ${spec.pkg}@${spec.version} failed`, { cause: error });
-      }
-      if (!(await exists(file))) throw new Error(`npm pack did not write ${file}`);
-      return file;
-    }),
-  };
+	return {
+		name,
+		identity: `npm:${spec.pkg}@${spec.version}`,
+		fetch: (ctx: RecipeContext) =>
+			once(`npm:${spec.pkg}@${spec.version}`, async () => {
+				const file = join(ctx.paths.downloads, `${spec.pkg}-${spec.version}.tgz`);
+				if (await exists(file)) return file;
+				await mkdir(ctx.paths.downloads, { recursive: true });
+				ctx.progress(`npm: fetching ${spec.pkg}@${spec.version}`);
+				try {
+					await execa('npm', ['pack', `${spec.pkg}@${spec.version}`, '--pack-destination', ctx.paths.downloads, '--silent'], {
+						cwd: ctx.paths.downloads,
+						...(ctx.signal !== undefined ? { cancelSignal: ctx.signal } : {}),
+					});
+				} catch (error) {
+					throw new Error(`npm pack ${spec.pkg}@${spec.version} failed`, { cause: error });
+				}
+				if (!(await exists(file))) throw new Error(`npm pack did not write ${file}`);
+				return file;
+			}),
+	};
 }

@@ -1,6 +1,6 @@
-import { docker } from '../docker.js';
-import { debian, hostCaBundle, rootfsAsset } from './assets.js';
-import type { StandInRecipe } from './recipe.js';
+import { docker } from '../docker.ts';
+import { debian, hostCaBundle, rootfsAsset } from './assets.ts';
+import type { StandInRecipe } from './recipe.ts';
 
 const caPath = '/usr/local/share/ca-certificates/layerbook-host-ca.crt';
 
@@ -12,77 +12,71 @@ const caPath = '/usr/local/share/ca-certificates/layerbook-host-ca.crt';
  */
 
 async function describeDebian(env: Record<string, string>, ref: string, what: string): Promise<string> {
-  const version = (await docker(env, ['run', '--rm', '--network', 'none', ref, 'cat', '/etc/debian_version'])).trim();
-  return `${what}: debootstrap --variant=minbase of Debian ${version} (${debian.suite}) from ${debian.mirror}`;
+	const version = (await docker(env, ['run', '--rm', '--network', 'none', ref, 'cat', '/etc/debian_version'])).trim();
+	return `${what}: debootstrap --variant=minbase of Debian ${version} (${debian.suite}) from ${debian.mirror}`;
 }
 
 export function debianRecipe(): StandInRecipe {
-  return {
-    key: 'debian',
-    repository: 'debian',
-    tags: [debian.suite],
-    parents: [],
-    builtFrom: `debootstrap --variant=minbase of Debian ${debian.suite} from the Debian archive`,
-    dockerfile: [
-      'FROM scratch AS rootfs',
-      'ADD rootfs.tar /',
-      `COPY host-ca.crt ${caPath}`,
-      'FROM scratch',
-      'COPY --from=rootfs / /',
-      'CMD ["bash"]',
-      '',
-    ].join('\n'),
-    files: { 'host-ca.crt': hostCaBundle() },
-    assets: [rootfsAsset()],
-    describe: async (ctx, ref) => ({ builtFrom: await describeDebian(ctx.env, ref, 'debian:bookworm stand-in') }),
-  };
+	return {
+		key: 'debian',
+		repository: 'debian',
+		tags: [debian.suite],
+		parents: [],
+		builtFrom: `debootstrap --variant=minbase of Debian ${debian.suite} from the Debian archive`,
+		dockerfile: ['FROM scratch AS rootfs', 'ADD rootfs.tar /', `COPY host-ca.crt ${caPath}`, 'FROM scratch', 'COPY --from=rootfs / /', 'CMD ["bash"]', ''].join(
+			'\n',
+		),
+		files: { 'host-ca.crt': hostCaBundle() },
+		assets: [rootfsAsset()],
+		describe: async (ctx, ref) => ({ builtFrom: await describeDebian(ctx.env, ref, 'debian:bookworm stand-in') }),
+	};
 }
 
 /** What the official slim variant excludes (debuerreotype --slimify). */
 const slimExcludes = [
-  'path-exclude /usr/share/doc/*',
-  'path-include /usr/share/doc/*/copyright',
-  'path-exclude /usr/share/groff/*',
-  'path-exclude /usr/share/info/*',
-  'path-exclude /usr/share/linda/*',
-  'path-exclude /usr/share/lintian/overrides/*',
-  'path-exclude /usr/share/locale/*',
-  'path-include /usr/share/locale/locale.alias',
-  'path-exclude /usr/share/man/*',
-  '',
+	'path-exclude /usr/share/doc/*',
+	'path-include /usr/share/doc/*/copyright',
+	'path-exclude /usr/share/groff/*',
+	'path-exclude /usr/share/info/*',
+	'path-exclude /usr/share/linda/*',
+	'path-exclude /usr/share/lintian/overrides/*',
+	'path-exclude /usr/share/locale/*',
+	'path-include /usr/share/locale/locale.alias',
+	'path-exclude /usr/share/man/*',
+	'',
 ].join('\n');
 
 const slimTrim = [
-  'find /usr/share/doc -mindepth 1 -not -type d -not -name copyright -delete',
-  'find /usr/share/doc -mindepth 1 -type d -empty -delete',
-  'rm -rf /usr/share/groff/* /usr/share/info/* /usr/share/linda/* /usr/share/lintian/overrides/* /usr/share/man/*',
-  'find /usr/share/locale -mindepth 1 -maxdepth 1 -not -name locale.alias -exec rm -rf {} +',
+	'find /usr/share/doc -mindepth 1 -not -type d -not -name copyright -delete',
+	'find /usr/share/doc -mindepth 1 -type d -empty -delete',
+	'rm -rf /usr/share/groff/* /usr/share/info/* /usr/share/linda/* /usr/share/lintian/overrides/* /usr/share/man/*',
+	'find /usr/share/locale -mindepth 1 -maxdepth 1 -not -name locale.alias -exec rm -rf {} +',
 ].join(' && ');
 
 export function debianSlimRecipe(): StandInRecipe {
-  return {
-    key: 'debian-slim',
-    repository: 'debian',
-    tags: [`${debian.suite}-slim`],
-    parents: [],
-    builtFrom: `debootstrap --variant=minbase of Debian ${debian.suite}, with docs, man pages and locales excluded as the official slim variant does`,
-    dockerfile: [
-      'FROM scratch AS rootfs',
-      'ADD rootfs.tar /',
-      'COPY dpkg-slim /etc/dpkg/dpkg.cfg.d/docker',
-      `RUN ${slimTrim}`,
-      `COPY host-ca.crt ${caPath}`,
-      'FROM scratch',
-      'COPY --from=rootfs / /',
-      'CMD ["bash"]',
-      '',
-    ].join('\n'),
-    files: { 'host-ca.crt': hostCaBundle(), 'dpkg-slim': slimExcludes },
-    assets: [rootfsAsset()],
-    describe: async (ctx, ref) => ({
-      builtFrom: `${await describeDebian(ctx.env, ref, 'debian:bookworm-slim stand-in')}, with docs, man pages and locales trimmed as the official slim variant does`,
-    }),
-  };
+	return {
+		key: 'debian-slim',
+		repository: 'debian',
+		tags: [`${debian.suite}-slim`],
+		parents: [],
+		builtFrom: `debootstrap --variant=minbase of Debian ${debian.suite}, with docs, man pages and locales excluded as the official slim variant does`,
+		dockerfile: [
+			'FROM scratch AS rootfs',
+			'ADD rootfs.tar /',
+			'COPY dpkg-slim /etc/dpkg/dpkg.cfg.d/docker',
+			`RUN ${slimTrim}`,
+			`COPY host-ca.crt ${caPath}`,
+			'FROM scratch',
+			'COPY --from=rootfs / /',
+			'CMD ["bash"]',
+			'',
+		].join('\n'),
+		files: { 'host-ca.crt': hostCaBundle(), 'dpkg-slim': slimExcludes },
+		assets: [rootfsAsset()],
+		describe: async (ctx, ref) => ({
+			builtFrom: `${await describeDebian(ctx.env, ref, 'debian:bookworm-slim stand-in')}, with docs, man pages and locales trimmed as the official slim variant does`,
+		}),
+	};
 }
 
 export { caPath as hostCaInImage };

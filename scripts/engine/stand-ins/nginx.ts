@@ -1,5 +1,5 @@
-import { docker } from '../docker.js';
-import type { StandInRecipe } from './recipe.js';
+import { docker } from '../docker.ts';
+import type { StandInRecipe } from './recipe.ts';
 
 /**
  * The official image's main configuration: the `nginx` user, its log format, temp paths under
@@ -217,54 +217,54 @@ Please try again later.</p>
 `;
 
 export function nginxRecipe(): StandInRecipe {
-  return {
-    key: 'nginx',
-    repository: 'nginx',
-    tags: ['latest'],
-    parents: ['debian-slim'],
-    builtFrom: "the debian:bookworm-slim stand-in plus Debian bookworm's nginx package, laid out as the official image",
-    dockerfile: [
-      'FROM debian:bookworm-slim',
-      'RUN set -eux; groupadd --system --gid 101 nginx; ' +
-        'useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx; ' +
-        'apt-get update; apt-get install -y --no-install-recommends nginx; rm -rf /var/lib/apt/lists/*; ' +
-        'rm -f /etc/nginx/sites-enabled/default; mkdir -p /usr/share/nginx/html /var/cache/nginx /docker-entrypoint.d; ' +
-        // Logs to the container's output, as the official image does.
-        'ln -sf /dev/stdout /var/log/nginx/access.log; ln -sf /dev/stderr /var/log/nginx/error.log',
-      'COPY nginx.conf /etc/nginx/nginx.conf',
-      'COPY default.conf /etc/nginx/conf.d/default.conf',
-      'COPY index.html 50x.html /usr/share/nginx/html/',
-      'COPY docker-entrypoint.sh /',
-      'COPY 10-listen-on-ipv6-by-default.sh 15-local-resolvers.envsh 20-envsubst-on-templates.sh 30-tune-worker-processes.sh /docker-entrypoint.d/',
-      'ENTRYPOINT ["/docker-entrypoint.sh"]',
-      'EXPOSE 80',
-      'STOPSIGNAL SIGQUIT',
-      'CMD ["nginx", "-g", "daemon off;"]',
-      '',
-    ].join('\n'),
-    files: {
-      'nginx.conf': nginxConf,
-      'default.conf': defaultConf,
-      'index.html': welcome,
-      '50x.html': errorPage,
-      'docker-entrypoint.sh': entrypoint,
-      '10-listen-on-ipv6-by-default.sh': listenOnIpv6,
-      '15-local-resolvers.envsh': resolvers,
-      '20-envsubst-on-templates.sh': templates,
-      '30-tune-worker-processes.sh': tuneWorkers,
-    },
-    assets: [],
-    describe: async (ctx, ref) => {
-      const version = (
-        await docker(ctx.env, ['run', '--rm', '--network', 'none', '--entrypoint', 'dpkg-query', ref, '-W', '-f', '${Version}', 'nginx'])
-      ).trim();
-      // 1.22.1-9+deb12u11 -> tags 1.22.1 and 1.22, as Docker Hub names nginx versions.
-      const upstream = /^(?:\d+:)?(\d+)\.(\d+)\.(\d+)/.exec(version);
-      const tags = upstream ? [`${upstream[1]}.${upstream[2]}.${upstream[3]}`, `${upstream[1]}.${upstream[2]}`] : [];
-      return {
-        tags,
-        builtFrom: `nginx stand-in: the debian:bookworm-slim stand-in plus Debian's nginx ${version}, laid out as the official image (/docker-entrypoint.sh and /docker-entrypoint.d, conf.d/default.conf, /usr/share/nginx/html, /var/cache/nginx, logs to stdout/stderr)`,
-      };
-    },
-  };
+	return {
+		key: 'nginx',
+		repository: 'nginx',
+		tags: ['latest'],
+		parents: ['debian-slim'],
+		builtFrom: "the debian:bookworm-slim stand-in plus Debian bookworm's nginx package, laid out as the official image",
+		dockerfile: [
+			'FROM debian:bookworm-slim',
+			'RUN set -eux; groupadd --system --gid 101 nginx; ' +
+				'useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx; ' +
+				'apt-get update; apt-get install -y --no-install-recommends nginx; rm -rf /var/lib/apt/lists/*; ' +
+				'rm -f /etc/nginx/sites-enabled/default; mkdir -p /usr/share/nginx/html /var/cache/nginx /docker-entrypoint.d; ' +
+				// Logs to the container's output, as the official image does.
+				'ln -sf /dev/stdout /var/log/nginx/access.log; ln -sf /dev/stderr /var/log/nginx/error.log',
+			'COPY nginx.conf /etc/nginx/nginx.conf',
+			'COPY default.conf /etc/nginx/conf.d/default.conf',
+			'COPY index.html 50x.html /usr/share/nginx/html/',
+			'COPY docker-entrypoint.sh /',
+			'COPY 10-listen-on-ipv6-by-default.sh 15-local-resolvers.envsh 20-envsubst-on-templates.sh 30-tune-worker-processes.sh /docker-entrypoint.d/',
+			'ENTRYPOINT ["/docker-entrypoint.sh"]',
+			'EXPOSE 80',
+			'STOPSIGNAL SIGQUIT',
+			'CMD ["nginx", "-g", "daemon off;"]',
+			'',
+		].join('\n'),
+		files: {
+			'nginx.conf': nginxConf,
+			'default.conf': defaultConf,
+			'index.html': welcome,
+			'50x.html': errorPage,
+			'docker-entrypoint.sh': entrypoint,
+			'10-listen-on-ipv6-by-default.sh': listenOnIpv6,
+			'15-local-resolvers.envsh': resolvers,
+			'20-envsubst-on-templates.sh': templates,
+			'30-tune-worker-processes.sh': tuneWorkers,
+		},
+		assets: [],
+		describe: async (ctx, ref) => {
+			const version = (
+				await docker(ctx.env, ['run', '--rm', '--network', 'none', '--entrypoint', 'dpkg-query', ref, '-W', '-f', '${Version}', 'nginx'])
+			).trim();
+			// 1.22.1-9+deb12u11 -> tags 1.22.1 and 1.22, as Docker Hub names nginx versions.
+			const upstream = /^(?:\d+:)?(\d+)\.(\d+)\.(\d+)/.exec(version);
+			const tags = upstream ? [`${upstream[1]}.${upstream[2]}.${upstream[3]}`, `${upstream[1]}.${upstream[2]}`] : [];
+			return {
+				tags,
+				builtFrom: `nginx stand-in: the debian:bookworm-slim stand-in plus Debian's nginx ${version}, laid out as the official image (/docker-entrypoint.sh and /docker-entrypoint.d, conf.d/default.conf, /usr/share/nginx/html, /var/cache/nginx, logs to stdout/stderr)`,
+			};
+		},
+	};
 }

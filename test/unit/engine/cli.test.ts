@@ -14,7 +14,10 @@ async function evalEnv(env: Record<string, string>): Promise<{ evalStatus: strin
 	const script = `unset DOCKER_HOST; eval "$(${command})"; status=$?; echo "$status"; echo "\${DOCKER_HOST-unset}"`;
 	const shell = await execa('bash', ['-c', script], { env: { ...env, LAYERBOOK_DOCKER_HOST: env['LAYERBOOK_DOCKER_HOST'] ?? '' }, reject: false });
 	const [evalStatus = '', dockerHost = ''] = shell.stdout.split('\n');
-	const direct = await execa(process.execPath, ['--import', 'tsx', cli, 'env'], { env: { ...env, LAYERBOOK_DOCKER_HOST: env['LAYERBOOK_DOCKER_HOST'] ?? '' }, reject: false });
+	const direct = await execa(process.execPath, ['--import', 'tsx', cli, 'env'], {
+		env: { ...env, LAYERBOOK_DOCKER_HOST: env['LAYERBOOK_DOCKER_HOST'] ?? '' },
+		reject: false,
+	});
 	return { evalStatus, dockerHost, stderr: shell.stderr, cliStatus: direct.exitCode };
 }
 

@@ -10,7 +10,14 @@ describe('imageStore', () => {
 	});
 
 	it('is classic for a graph driver such as overlay2', () => {
-		const info = infoSchema.parse({ ...base, Driver: 'overlay2', DriverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true']] });
+		const info = infoSchema.parse({
+			...base,
+			Driver: 'overlay2',
+			DriverStatus: [
+				['Backing Filesystem', 'extfs'],
+				['Supports d_type', 'true'],
+			],
+		});
 		expect(imageStore(info)).toBe('classic');
 	});
 });

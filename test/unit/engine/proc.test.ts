@@ -20,7 +20,11 @@ async function unrelatedPidfile(): Promise<{ pid: number; pidfile: string }> {
 	return { pid: child.pid, pidfile };
 }
 
-const exists = (path: string): Promise<boolean> => access(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+	access(path).then(
+		() => true,
+		() => false,
+	);
 
 describe('pidfiles of processes that are not ours', () => {
 	it('stopByPidfile leaves a process that is not the expected program alone and removes the stale pidfile', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { standInRecipes } from '../../../scripts/engine/stand-ins/index.ts';
 import { recipeHash, type StandInRecipe } from '../../../scripts/engine/stand-ins/recipe.ts';
-import { repositoryRoot } from '../../../scripts/examples/chapter.ts';
+import { repositoryRoot } from '../../../scripts/host/repository.ts';
 import { readRecordSync } from '../../../src/verification/record-file.ts';
 
 /** The rule behind "rebuilt only when its recipe changes": what feeds a stand-in's hash. */
@@ -55,8 +55,10 @@ describe('stand-in recipes', () => {
 		expect(byKey('node').dockerfile).not.toMatch(/^ENV NODE_EXTRA_CA_CERTS/m);
 	});
 
-	test('the node stand-in has the official image\'s environment and Yarn', () => {
-		const envs = byKey('node').dockerfile.split('\n').filter((line) => line.startsWith('ENV '));
+	test("the node stand-in has the official image's environment and Yarn", () => {
+		const envs = byKey('node')
+			.dockerfile.split('\n')
+			.filter((line) => line.startsWith('ENV '));
 		expect(envs.map((line) => line.split('=')[0])).toEqual(['ENV NODE_VERSION', 'ENV YARN_VERSION']);
 		expect(byKey('node').dockerfile).toContain('/out/bin/yarn');
 	});

@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('seedFromSibling', () => {
-	it('shares the blobs but not the tag files, so a rebuild here never moves the sibling\'s tags', async () => {
+	it("shares the blobs but not the tag files, so a rebuild here never moves the sibling's tags", async () => {
 		const cache = await mkdtemp(join(tmpdir(), 'layerbook-seed-'));
 		roots.push(cache);
 		const sibling = enginePaths({ XDG_CACHE_HOME: cache });

@@ -13,7 +13,10 @@ beforeEach(() => {
 	process.env['LAYERBOOK_DOCKER_HOST'] = 'unix:///run/a-contributors-own.sock';
 });
 afterEach(() => {
-	for (const [key, value] of [['LAYERBOOK_INSTANCE', saved.instance], ['LAYERBOOK_DOCKER_HOST', saved.host]] as const) {
+	for (const [key, value] of [
+		['LAYERBOOK_INSTANCE', saved.instance],
+		['LAYERBOOK_DOCKER_HOST', saved.host],
+	] as const) {
 		if (value === undefined) delete process.env[key];
 		else process.env[key] = value;
 	}

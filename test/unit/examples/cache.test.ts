@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../scripts/engine/index.ts';
 import { cacheKey, cachedResult, harnessSources, resultsDirectory, storeResult } from '../../../scripts/examples/cache.ts';
-import { repositoryRoot } from '../../../scripts/examples/chapter.ts';
+import { repositoryRoot } from '../../../scripts/host/repository.ts';
 import type { Chapter } from '../../../scripts/examples/chapter.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 
@@ -20,7 +20,14 @@ const engine: Engine = {
 	baseImages: [{ name: 'busybox:latest', digest: `sha256:${'1'.repeat(64)}`, standIn: null }],
 };
 const chapter: Chapter = { slug: 'intro', file: 'src/content/docs/intro.mdx', absolutePath: '/x/intro.mdx', source: '```sh\nls\n```\n', blocks: [] };
-const result = (status: 'passed' | 'failed'): ChapterResult => ({ slug: 'intro', file: chapter.file, status, date: '2026-01-01T00:00:00.000Z', durationMs: 5, blocks: [] });
+const result = (status: 'passed' | 'failed'): ChapterResult => ({
+	slug: 'intro',
+	file: chapter.file,
+	status,
+	date: '2026-01-01T00:00:00.000Z',
+	durationMs: 5,
+	blocks: [],
+});
 
 describe('the result cache', () => {
 	it('keys a chapter on its text, the engine version and the base images', async () => {
@@ -80,7 +87,15 @@ describe('the result cache', () => {
 		expect(await cacheKey(chapter, engine, [sources])).not.toBe(before);
 
 		const files = (await harnessSources()).map((file) => relative(repositoryRoot, file));
-		for (const file of ['scripts/examples/runner.ts', 'scripts/engine/reset.ts', 'scripts/engine/network.ts', 'scripts/engine/daemon.ts', 'scripts/engine/stand-ins/index.ts']) {
+		for (const file of [
+			'scripts/examples/runner.ts',
+			'src/contract/extract.ts',
+			'src/contract/transcript.ts',
+			'scripts/engine/reset.ts',
+			'scripts/engine/network.ts',
+			'scripts/engine/daemon.ts',
+			'scripts/engine/stand-ins/index.ts',
+		]) {
 			expect(files).toContain(file);
 		}
 	});

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeBlock } from '../../../scripts/examples/execute.ts';
-import { extractBlocks } from '../../../scripts/examples/extract.ts';
+import { extractBlocks } from '../../../src/contract/extract.ts';
 import { Session } from '../../../scripts/examples/session.ts';
 
 // Blocks of plain commands: the contract's rules need no daemon to be checked.
@@ -25,7 +25,13 @@ describe('executeBlock', () => {
 	it('reports a shell block at its failing command, continuation lines included', async () => {
 		const result = await executeBlock(block('```sh', 'echo start\nls \\\n  /missing\necho never'), session);
 		expect(result.status).toBe('failed');
-		expect(result.failure).toMatchObject({ file: 'chapter.mdx', line: 5, command: 'ls \\\n  /missing', exitCode: 2, message: 'command failed with exit code 2' });
+		expect(result.failure).toMatchObject({
+			file: 'chapter.mdx',
+			line: 5,
+			command: 'ls \\\n  /missing',
+			exitCode: 2,
+			message: 'command failed with exit code 2',
+		});
 	});
 
 	it('reports a last command that returned non-zero after a block that passed, at its own line', async () => {
@@ -65,7 +71,7 @@ describe('executeBlock', () => {
 	});
 
 	it('types each tty line at its own prompt when the same prompt comes back', async () => {
-		const code = "$ for i in 1 2; do sleep 1; printf 'in> '; read -r v; echo \"got $v\"; done\nin> one\ngot one\nin> two\ngot two";
+		const code = '$ for i in 1 2; do sleep 1; printf \'in> \'; read -r v; echo "got $v"; done\nin> one\ngot one\nin> two\ngot two';
 		const result = await executeBlock(block('```console tty stdin="one\\ntwo"', code), session);
 		expect(result.output).toBe(code);
 		expect(result.status).toBe('passed');
@@ -97,7 +103,10 @@ describe('executeBlock', () => {
 	});
 
 	it('skips with the reason', async () => {
-		expect(await executeBlock(block('```sh skip="needs Docker Hub"', 'docker push x'), session)).toMatchObject({ status: 'skipped', reason: 'needs Docker Hub' });
+		expect(await executeBlock(block('```sh skip="needs Docker Hub"', 'docker push x'), session)).toMatchObject({
+			status: 'skipped',
+			reason: 'needs Docker Hub',
+		});
 	});
 });
 

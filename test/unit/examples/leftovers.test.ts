@@ -43,7 +43,13 @@ async function scenarioRoot(): Promise<string> {
 
 /** Starts `script` detached, as a session starts its shell, and reads the pids it prints. */
 async function detached(script: string, env: Record<string, string>, count: number): Promise<{ shell: number; printed: number[] }> {
-	const child = execa('bash', ['-c', script], { env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env }, extendEnv: false, detached: true, buffer: false, reject: false });
+	const child = execa('bash', ['-c', script], {
+		env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', ...env },
+		extendEnv: false,
+		detached: true,
+		buffer: false,
+		reject: false,
+	});
 	if (child.pid === undefined) throw new Error('bash did not start');
 	started.pids.push(child.pid);
 	let output = '';
@@ -51,7 +57,10 @@ async function detached(script: string, env: Record<string, string>, count: numb
 	const printed = await new Promise<number[]>((resolve) => {
 		child.stdout.on('data', (chunk: string) => {
 			output += chunk;
-			const pids = output.split('\n').filter((line) => /^[1-9]\d*$/.test(line)).map(Number);
+			const pids = output
+				.split('\n')
+				.filter((line) => /^[1-9]\d*$/.test(line))
+				.map(Number);
 			if (pids.length >= count) resolve(pids);
 		});
 	});
@@ -96,7 +105,7 @@ describe('reapLeftovers', () => {
 		expect(await readdir(records)).toEqual([live.file.slice(records.length + 1)]);
 	});
 
-	it('does not kill a process that took a recorded pid but is not the run\'s', async () => {
+	it("does not kill a process that took a recorded pid but is not the run's", async () => {
 		const records = await recordsDir();
 		const root = await scenarioRoot();
 		// No markers in its environment: to the reaper it is someone else's process.

@@ -80,7 +80,15 @@ describe('matchOutput', () => {
 	it('shows the absorbed lines next to a change as context', () => {
 		const actual = ['#1 one', '#2 two', '#3 three', '#4 four', '#5 five', '#6 naming to docker.io/library/app done'].join('\n');
 		expect(matchOutput('...\n#[..] naming to docker.io/library/app:latest done', actual).diff).toBe(
-			['- expected', '+ actual', '  ... (3 lines)', '  #4 four', '  #5 five', '  #6 naming to docker.io/library/app done', '- #[..] naming to docker.io/library/app:latest done'].join('\n'),
+			[
+				'- expected',
+				'+ actual',
+				'  ... (3 lines)',
+				'  #4 four',
+				'  #5 five',
+				'  #6 naming to docker.io/library/app done',
+				'- #[..] naming to docker.io/library/app:latest done',
+			].join('\n'),
 		);
 	});
 

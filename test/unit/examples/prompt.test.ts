@@ -25,7 +25,7 @@ describe('expectedPrompts', () => {
 describe('atPrompt', () => {
 	const [prompt] = expectedPrompts('in> one\ngot one\nin> two', ['one', 'two']);
 
-	it('matches the screen\'s last line, terminal escapes and trailing space aside', () => {
+	it("matches the screen's last line, terminal escapes and trailing space aside", () => {
 		if (prompt === undefined) throw new Error('no prompt');
 		expect(atPrompt('\u001b[?2004hin> ', 0, prompt)).toBe(true);
 		expect(atPrompt('starting\n', 0, prompt)).toBe(false);

@@ -2,11 +2,25 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractBlocks } from '../../../scripts/examples/extract.ts';
+import { extractBlocks } from '../../../src/contract/extract.ts';
 import { checkRecord, recordProblems, translationProblems } from '../../../scripts/examples/record-check.ts';
-import type { VerificationRecord } from '../../../scripts/examples/record.ts';
+import type { VerificationRecord } from '../../../src/contract/record.ts';
 
-const korean = ['```sh', '# 이미지 목록을 봅니다', 'docker images', '```', '', '```text', 'shown', '```', '', '```console exit=1', '$ docker rm missing', 'Error[..]', '```'].join('\n');
+const korean = [
+	'```sh',
+	'# 이미지 목록을 봅니다',
+	'docker images',
+	'```',
+	'',
+	'```text',
+	'shown',
+	'```',
+	'',
+	'```console exit=1',
+	'$ docker rm missing',
+	'Error[..]',
+	'```',
+].join('\n');
 
 function chapter(file: string, source: string, slug = 'intro') {
 	return { slug, file, absolutePath: file, source, blocks: extractBlocks(file, source) };
@@ -27,7 +41,15 @@ function recordOf(source: string, status: 'passed' | 'skipped' = 'passed'): Veri
 				engine: { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64' },
 				baseImages: [],
 				durationMs: 1,
-				blocks: blocks.map((block) => ({ hash: block.hash, file: block.file, line: block.line, kind: block.kind as 'shell', status, durationMs: 1 })),
+				blocks: blocks.map((block) => ({
+					hash: block.hash,
+					parity: block.parity,
+					file: block.file,
+					line: block.line,
+					kind: block.kind as 'shell',
+					status,
+					durationMs: 1,
+				})),
 			},
 		},
 	};
@@ -45,6 +67,16 @@ describe('recordProblems', () => {
 		]);
 		expect(recordProblems(chapter('intro.mdx', korean), undefined)).toHaveLength(2);
 	});
+
+	it('asks for a new record when an entry lacks the parity a translation is found by', () => {
+		const record = recordOf(korean);
+		const entries = record.chapters['intro']?.blocks ?? [];
+		record.chapters['intro'] = { ...record.chapters['intro']!, blocks: entries.map(({ parity: _parity, ...entry }) => entry) };
+		expect(recordProblems(chapter('intro.mdx', korean), record).map((problem) => problem.message)).toEqual([
+			"shell block's record entry lacks the key its translation is found by: run npm run record",
+			"console block's record entry lacks the key its translation is found by: run npm run record",
+		]);
+	});
 });
 
 describe('translationProblems', () => {
@@ -59,7 +91,7 @@ describe('translationProblems', () => {
 
 	it('rejects changed code, a changed exit, a missing block', () => {
 		expect(translationProblems(original, chapter('en/intro.mdx', korean.replace('docker images', 'docker image ls')))).toEqual([
-			{ file: 'en/intro.mdx', line: 1, message: 'differs from intro.mdx:1 beyond comment lines: a translation runs the original\'s code' },
+			{ file: 'en/intro.mdx', line: 1, message: "differs from intro.mdx:1 beyond comment lines: a translation runs the original's code" },
 		]);
 		expect(translationProblems(original, chapter('en/intro.mdx', korean.replace('exit=1', 'exit=2')))[0]?.line).toBe(10);
 		expect(translationProblems(original, chapter('en/intro.mdx', korean.split('\n').slice(0, 9).join('\n')))[0]?.message).toBe(

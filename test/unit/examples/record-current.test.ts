@@ -4,7 +4,7 @@
  * blocks differ from the original's.
  */
 import { expect, it } from 'vitest';
-import { formatProblem } from '../../../scripts/examples/problem.ts';
+import { formatProblem } from '../../../src/contract/problem.ts';
 import { checkRecord } from '../../../scripts/examples/record-check.ts';
 
 it('the committed record covers every executable block of every chapter', async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { recordedChapter, referencedImages, verificationRecordSchema } from '../../../scripts/examples/record.ts';
+import { verificationRecordSchema } from '../../../src/contract/record.ts';
+import { extractBlocks } from '../../../src/contract/extract.ts';
+import { recordedChapter, referencedImages, withParity } from '../../../scripts/examples/record.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 
 const images = ['node:24-bookworm-slim', 'nginx:latest', 'nginx:1.22', 'busybox:latest', 'debian:bookworm', 'debian:bookworm-slim'].map((name) => ({
@@ -20,7 +22,23 @@ describe('referencedImages', () => {
 });
 
 describe('recordedChapter', () => {
-	it('keeps passed and skipped blocks with what the site shows', () => {
+	const source = [
+		'```console',
+		'$ docker run --rm busybox true',
+		'```',
+		'',
+		'```sh skip="needs Docker Hub"',
+		'docker push x',
+		'```',
+		'',
+		'```text title="x"',
+		'x',
+		'```',
+	].join('\n');
+	const blocks = extractBlocks('src/content/docs/intro.mdx', source);
+	const [run, push, file] = blocks;
+
+	it('keeps passed and skipped blocks with what the site shows, each with its parity', () => {
 		const result: ChapterResult = {
 			slug: 'intro',
 			file: 'src/content/docs/intro.mdx',
@@ -28,19 +46,61 @@ describe('recordedChapter', () => {
 			date: '2026-01-01T00:00:00.000Z',
 			durationMs: 1234,
 			blocks: [
-				{ file: 'src/content/docs/intro.mdx', line: 5, kind: 'console', hash: '0123456789abcdef', label: 'docker ps', status: 'passed', durationMs: 10, output: '$ docker ps\nCONTAINER ID', exitCode: 0 },
-				{ file: 'src/content/docs/intro.mdx', line: 9, kind: 'shell', hash: 'fedcba9876543210', label: 'docker push', status: 'skipped', reason: 'needs Docker Hub', durationMs: 0 },
-				{ file: 'src/content/docs/intro.mdx', line: 12, kind: 'file', hash: 'aaaaaaaaaaaaaaaa', label: 'write x', status: 'passed', durationMs: 1, output: '' },
+				{
+					file: 'src/content/docs/intro.mdx',
+					line: 1,
+					kind: 'console',
+					hash: run!.hash,
+					label: 'docker run',
+					status: 'passed',
+					durationMs: 10,
+					output: '$ docker run --rm busybox true',
+					exitCode: 0,
+				},
+				{
+					file: 'src/content/docs/intro.mdx',
+					line: 5,
+					kind: 'shell',
+					hash: push!.hash,
+					label: 'docker push',
+					status: 'skipped',
+					reason: 'needs Docker Hub',
+					durationMs: 0,
+				},
+				{ file: 'src/content/docs/intro.mdx', line: 9, kind: 'file', hash: file!.hash, label: 'write x', status: 'passed', durationMs: 1, output: '' },
 			],
 		};
-		const chapter = recordedChapter(result, ['docker run busybox'], { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64', baseImages: images });
+		const chapter = recordedChapter(result, blocks, {
+			version: '28.5.2',
+			store: 'containerd',
+			packages: [],
+			source: null,
+			os: 'linux',
+			arch: 'x86_64',
+			baseImages: images,
+		});
 		expect(chapter.baseImages).toEqual(['busybox:latest']);
-		expect(chapter.blocks.map((block) => [block.line, block.status, block.reason, block.output])).toEqual([
-			[5, 'passed', undefined, '$ docker ps\nCONTAINER ID'],
-			[9, 'skipped', 'needs Docker Hub', undefined],
-			[12, 'passed', undefined, undefined],
+		expect(chapter.blocks.map((block) => [block.line, block.status, block.reason, block.output, block.parity])).toEqual([
+			[1, 'passed', undefined, '$ docker run --rm busybox true', run!.parity],
+			[5, 'skipped', 'needs Docker Hub', undefined, push!.parity],
+			[9, 'passed', undefined, undefined, file!.parity],
 		]);
 		const record = { version: 1, date: result.date, engine: chapter.engine, baseImages: images, chapters: { intro: chapter } };
 		expect(verificationRecordSchema.parse(record)).toEqual(record);
+	});
+
+	it('gives entries recorded without parity theirs from the chapter as it is now', () => {
+		const entry = { hash: run!.hash, file: 'x', line: 1, kind: 'console' as const, status: 'passed' as const, durationMs: 1 };
+		const gone = { ...entry, hash: '0123456789abcdef' };
+		const chapter = {
+			slug: 'intro',
+			file: 'x',
+			date: '',
+			engine: { version: '', store: 'containerd' as const, packages: [], source: null, os: '', arch: '' },
+			baseImages: [],
+			durationMs: 1,
+			blocks: [entry, gone],
+		};
+		expect(withParity(chapter, blocks).blocks.map((block) => block.parity)).toEqual([run!.parity, undefined]);
 	});
 });

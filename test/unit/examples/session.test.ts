@@ -19,7 +19,10 @@ async function start(options: { records?: string } = {}): Promise<Session> {
 
 /** The pids a piece of code printed, one a line. */
 function pids(output: string): number[] {
-	return output.split(/\r?\n/).filter((line) => /^\d+$/.test(line)).map(Number);
+	return output
+		.split(/\r?\n/)
+		.filter((line) => /^\d+$/.test(line))
+		.map(Number);
 }
 
 afterEach(async () => {
@@ -137,7 +140,10 @@ describe('Session', () => {
 
 	it('kills a pseudo-terminal program at its time limit, typed input or not', async () => {
 		const shell = await start();
-		const result = await shell.run("sleep 987657 &\necho $!\nsh -c 'echo $$; exec sleep 987658'", { timeoutMs: 1000, tty: { input: ['never read', 'nor this'] } });
+		const result = await shell.run("sleep 987657 &\necho $!\nsh -c 'echo $$; exec sleep 987658'", {
+			timeoutMs: 1000,
+			tty: { input: ['never read', 'nor this'] },
+		});
 		expect(result).toMatchObject({ exitCode: 124, timedOut: true });
 		const [background, foreground] = pids(result.output);
 		expect(background).toBeGreaterThan(0);

@@ -7,7 +7,10 @@ const holderScript = fileURLToPath(new URL('./lock-holder.ts', import.meta.url))
 
 /** Starts a process that takes the lock and holds it for `ms`. */
 export function startHolder(kind: 'engine' | 'chapter', where: string, ms: number, log?: string) {
-	return execa(process.execPath, ['--import', 'tsx', holderScript, kind, where, String(ms), ...(log === undefined ? [] : [log])], { buffer: false, reject: false });
+	return execa(process.execPath, ['--import', 'tsx', holderScript, kind, where, String(ms), ...(log === undefined ? [] : [log])], {
+		buffer: false,
+		reject: false,
+	});
 }
 
 export type Holder = ReturnType<typeof startHolder>;

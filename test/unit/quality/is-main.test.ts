@@ -31,7 +31,13 @@ describe('isMain', () => {
 
 	it('is false for a module imported by another entry point', async () => {
 		const { real } = await entryScript();
-		const { stdout } = await execa(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(real).href)});`]);
+		const { stdout } = await execa(process.execPath, [
+			'--import',
+			'tsx',
+			'--input-type=module',
+			'-e',
+			`await import(${JSON.stringify(pathToFileURL(real).href)});`,
+		]);
 		expect(stdout).toBe('imported');
 		expect(isMain(pathToFileURL(real).href, undefined)).toBe(false);
 		expect(isMain(pathToFileURL(real).href, join(tmpdir(), 'no such entry.ts'))).toBe(false);

@@ -38,7 +38,7 @@ describe('the shellcheck check', () => {
 		expect(script.lines).toEqual([6, 7, 11, 13, 14, 22]);
 	});
 
-	test('reports a finding at the chapter\'s file:line, and leaves out the explained exclusions', () => {
+	test("reports a finding at the chapter's file:line, and leaves out the explained exclusions", () => {
 		const findings = checkChapter('sample.mdx', sample);
 		// `cd app` (SC2164) and `$(docker ps -qa)` (SC2046) are excluded; `$name` unquoted is not,
 		// and `$dir` is both unquoted and never assigned.

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { extractBlocks } from '../../../scripts/examples/extract.ts';
-import { ChapterProblems, formatProblem } from '../../../scripts/examples/problem.ts';
+import { extractBlocks } from '../../../src/contract/extract.ts';
+import { ChapterProblems, formatProblem } from '../../../src/contract/problem.ts';
 
 const invalid = new URL('../../examples/fixtures/invalid/', import.meta.url);
 
@@ -77,7 +77,9 @@ describe('extractBlocks', () => {
 	});
 
 	it('reports an unknown key at the fence', async () => {
-		expect(await problemsOf('unknown-key.mdx')).toEqual(['invalid/unknown-key.mdx:7: unknown meta key "retries" (known: skip, exit, timeout, retry, background, tty, stdin, title)']);
+		expect(await problemsOf('unknown-key.mdx')).toEqual([
+			'invalid/unknown-key.mdx:7: unknown meta key "retries" (known: skip, exit, timeout, retry, background, tty, stdin, title)',
+		]);
 	});
 
 	it('reports malformed MDX at its line', async () => {
@@ -120,11 +122,23 @@ describe('extractBlocks', () => {
 	});
 });
 
-describe('fenceHash', () => {
-	it('gives the site the same key the record uses', async () => {
-		const { fenceHash } = await import('../../../scripts/examples/extract.ts');
-		const [block] = extractBlocks('x.mdx', '```console exit=1\n$ false\n```');
-		expect(fenceHash('console', 'exit=1', '$ false')).toBe(block?.hash);
-		expect(fenceHash('text', '', 'docker run [OPTIONS]')).toBeUndefined();
+describe('block identity', () => {
+	it("gives a translation the original's parity, and tells changed code apart", () => {
+		const [original] = extractBlocks('x.mdx', '```sh\n# 이미지를 만듭니다\ndocker build -t app .\n```');
+		const [translated] = extractBlocks('en/x.mdx', '```sh\n# Build the image\ndocker build -t app .\n```');
+		const [changed] = extractBlocks('en/x.mdx', '```sh\n# Build the image\ndocker build -t other .\n```');
+		expect(translated?.hash).not.toBe(original?.hash);
+		expect(translated?.parity).toBe(original?.parity);
+		expect(changed?.parity).not.toBe(original?.parity);
+	});
+
+	it("reads the fences of a tree already parsed, at the file's lines", async () => {
+		const { treeFences } = await import('../../../src/contract/extract.ts');
+		const { unified } = await import('unified');
+		const { default: remarkParse } = await import('remark-parse');
+		const tree = unified().use(remarkParse).parse('\n\n\n```console exit=1\n$ false\n```\n');
+		const [entry] = treeFences(tree);
+		expect(entry?.fence).toMatchObject({ line: 4, lang: 'console', rawMeta: 'exit=1', code: '$ false' });
+		expect(entry?.node.value).toBe('$ false');
 	});
 });

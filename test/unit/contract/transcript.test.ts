@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../../scripts/examples/transcript.ts';
+import { parseTranscript } from '../../../src/contract/transcript.ts';
 
 describe('parseTranscript', () => {
 	it('splits commands, continuation lines and their output, with file lines', () => {
@@ -19,7 +19,7 @@ describe('parseTranscript', () => {
 	});
 
 	it('keeps "$" inside output and an empty command', () => {
-		const { commands } = parseTranscript('$ echo \'$HOME\'\n$HOME\n$', 1);
+		const { commands } = parseTranscript("$ echo '$HOME'\n$HOME\n$", 1);
 		expect(commands.map((command) => command.expected)).toEqual(['$HOME', '']);
 	});
 });

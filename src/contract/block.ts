@@ -43,6 +43,11 @@ export interface Block {
 	kind: BlockKind;
 	/** Identifies the block's content: what the record is keyed on. */
 	hash: string;
+	/**
+	 * The same, with comment lines left out: a translation's block has the original's parity
+	 * (EXAMPLES.md: comments are translated, code is not), so its page finds the original's record.
+	 */
+	parity: string;
 }
 
 /** The blocks the harness acts on: everything but `shown`. */
@@ -95,10 +100,7 @@ export function blockLabel(block: Block): string {
 	if (block.kind === 'file') return `write ${block.meta.title ?? ''}`;
 	if (block.kind === 'dockerfile') return 'Dockerfile fragment';
 	const lines = block.code.split('\n').map((line) => line.trim());
-	const first =
-		block.kind === 'console'
-			? lines.find((line) => line.startsWith('$ '))?.slice(2)
-			: lines.find((line) => line !== '' && !line.startsWith('#'));
+	const first = block.kind === 'console' ? lines.find((line) => line.startsWith('$ '))?.slice(2) : lines.find((line) => line !== '' && !line.startsWith('#'));
 	const label = (first ?? '').replace(/\s*\\$/, '');
 	return label.length > 60 ? `${label.slice(0, 57)}...` : label;
 }

@@ -20,5 +20,8 @@ export function lintDockerfile(content: string, options: { fragment: boolean }):
 	return validate(content)
 		.filter((diagnostic) => diagnostic.severity === errorSeverity)
 		.filter((diagnostic) => !(options.fragment && wholeFileOnly.has(diagnostic.code as ValidationCode)))
-		.map((diagnostic) => ({ line: diagnostic.range.start.line, message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value }));
+		.map((diagnostic) => ({
+			line: diagnostic.range.start.line,
+			message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+		}));
 }

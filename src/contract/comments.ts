@@ -2,7 +2,28 @@
  * Comment lines, which a translation may reword (EXAMPLES.md, "A chapter is one scenario"):
  * `# ...` in shells, Dockerfiles and config files, `// ...` in JavaScript and its kin.
  */
-const hashComment = new Set(['sh', 'bash', 'shell', 'dockerfile', 'yaml', 'yml', 'toml', 'ini', 'conf', 'python', 'py', 'ruby', 'properties', 'nginx', 'gitignore', 'dockerignore', 'env', 'makefile', 'text', 'txt']);
+const hashComment = new Set([
+	'sh',
+	'bash',
+	'shell',
+	'dockerfile',
+	'yaml',
+	'yml',
+	'toml',
+	'ini',
+	'conf',
+	'python',
+	'py',
+	'ruby',
+	'properties',
+	'nginx',
+	'gitignore',
+	'dockerignore',
+	'env',
+	'makefile',
+	'text',
+	'txt',
+]);
 const slashComment = new Set(['js', 'mjs', 'cjs', 'javascript', 'ts', 'typescript', 'jsx', 'tsx', 'jsonc', 'json5', 'go', 'java', 'c', 'cpp', 'rust', 'css']);
 
 export function withoutCommentLines(lang: string, code: string): string {

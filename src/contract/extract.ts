@@ -11,6 +11,7 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFileMessage } from 'vfile-message';
 import { type Block, blockHash, blockKind, isDockerfile, misleadingLanguages } from './block.ts';
+import { withoutCommentLines } from './comments.ts';
 import { lintDockerfile } from './lint-dockerfile.ts';
 import { type BlockMeta, parseMeta, titlePathProblem } from './meta.ts';
 import { ChapterProblems, type Problem } from './problem.ts';
@@ -37,17 +38,28 @@ export function parseFences(file: string, source: string): Fence[] {
 		const reason = error instanceof VFileMessage ? error.reason : error instanceof Error ? error.message : String(error);
 		throw new ChapterProblems([{ file, line: errorLine(error), message: `malformed MDX: ${reason}` }], { cause: error });
 	}
-	const fences: Fence[] = [];
+	return treeFences(tree).map(({ fence }) => fence);
+}
+
+/**
+ * The fences of an already parsed tree, each with its node: the page reads the tree Astro parsed
+ * (its front matter blanked line for line, so positions are the file's) instead of the file again.
+ */
+export function treeFences(tree: Root): { node: Code; fence: Fence }[] {
+	const fences: { node: Code; fence: Fence }[] = [];
 	visit(tree, 'code', (node: Code) => {
 		const position = node.position;
 		if (position === undefined) return;
 		fences.push({
-			line: position.start.line,
-			start: position.start.offset ?? 0,
-			end: position.end.offset ?? 0,
-			lang: node.lang ?? '',
-			rawMeta: node.meta ?? '',
-			code: node.value,
+			node,
+			fence: {
+				line: position.start.line,
+				start: position.start.offset ?? 0,
+				end: position.end.offset ?? 0,
+				lang: node.lang ?? '',
+				rawMeta: node.meta ?? '',
+				code: node.value,
+			},
 		});
 	});
 	return fences;
@@ -58,9 +70,14 @@ export function parseFences(file: string, source: string): Fence[] {
  * are thrown together, each at its `file:line`.
  */
 export function extractBlocks(file: string, source: string): Block[] {
+	return fenceBlocks(file, parseFences(file, source));
+}
+
+/** The blocks of fences already read, checked against the contract (see extractBlocks). */
+export function fenceBlocks(file: string, fences: readonly Fence[]): Block[] {
 	const problems: Problem[] = [];
 	const blocks: Block[] = [];
-	for (const fence of parseFences(file, source)) {
+	for (const fence of fences) {
 		const at = (message: string, line = fence.line): void => {
 			problems.push({ file, line, message });
 		};
@@ -109,6 +126,7 @@ export function extractBlocks(file: string, source: string): Block[] {
 			code: fence.code,
 			kind,
 			hash: blockHash(kind, fence.lang, meta, fence.code),
+			parity: blockHash(kind, fence.lang, meta, withoutCommentLines(fence.lang, fence.code)),
 		});
 	}
 	if (problems.length > 0) throw new ChapterProblems(problems);
@@ -123,7 +141,8 @@ function errorLine(error: unknown): number {
 	const place = 'place' in error ? error.place : undefined;
 	if (typeof place === 'object' && place !== null) {
 		if ('line' in place && typeof place.line === 'number') return place.line;
-		if ('start' in place && typeof place.start === 'object' && place.start !== null && 'line' in place.start && typeof place.start.line === 'number') return place.start.line;
+		if ('start' in place && typeof place.start === 'object' && place.start !== null && 'line' in place.start && typeof place.start.line === 'number')
+			return place.start.line;
 	}
 	// Errors at the end of the file (an unclosed tag) name the opening's place only in the text.
 	const named = error instanceof Error ? /\((\d+):\d+(?:-\d+:\d+)?\)/.exec(error.message) : null;
@@ -133,15 +152,4 @@ function errorLine(error: unknown): number {
 function hasHarnessMeta(meta: BlockMeta, allowed: readonly string[] = []): boolean {
 	const keys = ['skip', 'exit', 'timeout', 'retry', 'background', 'tty', 'stdin'] as const;
 	return keys.some((key) => !allowed.includes(key) && meta[key] !== undefined);
-}
-
-/**
- * The record key of a fence as the site sees it (language, meta string, code), or undefined for
- * a fence the harness does not run. Lets a page find its block's entry in the record.
- */
-export function fenceHash(lang: string, rawMeta: string, code: string): string | undefined {
-	const parsed = parseMeta(rawMeta);
-	if (!parsed.ok) return undefined;
-	const kind = blockKind(lang, parsed.meta);
-	return kind === 'shown' ? undefined : blockHash(kind, lang, parsed.meta, code);
 }

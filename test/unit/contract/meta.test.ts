@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMeta, titlePathProblem } from '../../../scripts/examples/meta.ts';
+import { parseMeta, titlePathProblem } from '../../../src/contract/meta.ts';
 
 describe('parseMeta', () => {
 	it('reads every contract key as Expressive Code writes it', () => {

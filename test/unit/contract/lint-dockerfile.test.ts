@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintDockerfile } from '../../../scripts/examples/lint-dockerfile.ts';
+import { lintDockerfile } from '../../../src/contract/lint-dockerfile.ts';
 
 describe('lintDockerfile', () => {
 	it('finds unknown instructions and bad arguments, by 0-based line', () => {

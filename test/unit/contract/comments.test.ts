@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutCommentLines } from '../../../scripts/examples/comments.ts';
+import { withoutCommentLines } from '../../../src/contract/comments.ts';
 
 describe('withoutCommentLines', () => {
 	it('drops # lines in shells and Dockerfiles, // lines in JavaScript, $ # lines in transcripts', () => {

@@ -1,0 +1,79 @@
+/**
+ * The verification record's shape (src/data/record.json): what the harness writes and the site
+ * reads. Pure: reading and writing the file belong to each side.
+ */
+import { z } from 'zod';
+import { blockKinds } from './block.ts';
+
+export const recordedBlockSchema = z.object({
+	/** Content hash of the block (block.ts, blockHash): the record's key. */
+	hash: z.string().regex(/^[0-9a-f]{16}$/),
+	/** The block's hash without its comment lines (block.ts, Block.parity): how a translation finds it. */
+	parity: z
+		.string()
+		.regex(/^[0-9a-f]{16}$/)
+		.optional(),
+	/** Where the block was when it was recorded, `src/content/docs/x.mdx:12`. */
+	file: z.string(),
+	line: z.number().int().positive(),
+	kind: z.enum(blockKinds).exclude(['shown']),
+	status: z.enum(['passed', 'skipped']),
+	/** The skip reason as the chapter gives it. */
+	reason: z.string().optional(),
+	durationMs: z.number().nonnegative(),
+	/**
+	 * What the block printed, the workspace path written `[CWD]`. A console block's output is
+	 * the transcript as it ran (`$ command` then its output); a shell block's is its output.
+	 */
+	output: z.string().optional(),
+	/** Exit code of the block's last command, when it ran a command. */
+	exitCode: z.number().int().optional(),
+});
+export type RecordedBlock = z.infer<typeof recordedBlockSchema>;
+
+export const baseImageSchema = z.object({
+	/** The name chapters use, `node:24-bookworm-slim`. */
+	name: z.string(),
+	digest: z.string(),
+	/** Set when the image is a stand-in built here rather than pulled from Docker Hub. */
+	standIn: z.object({ builtFrom: z.string() }).nullable(),
+});
+export type RecordedBaseImage = z.infer<typeof baseImageSchema>;
+
+export const engineInfoSchema = z.object({
+	version: z.string(),
+	/** The image store the blocks ran on. */
+	store: z.enum(['containerd', 'classic']),
+	/** The engine's packages and where they came from; empty for an external daemon. */
+	packages: z.array(z.object({ name: z.string(), version: z.string() })),
+	source: z.string().nullable(),
+	os: z.string(),
+	arch: z.string(),
+});
+export type EngineInfo = z.infer<typeof engineInfoSchema>;
+
+export const recordedChapterSchema = z.object({
+	slug: z.string(),
+	file: z.string(),
+	/** When this chapter was run (ISO 8601). */
+	date: z.string(),
+	engine: engineInfoSchema,
+	/** Base images the chapter's blocks name. */
+	baseImages: z.array(z.string()),
+	/** Total time of the chapter's run, setup and cleanup included. */
+	durationMs: z.number().nonnegative(),
+	blocks: z.array(recordedBlockSchema),
+});
+export type RecordedChapter = z.infer<typeof recordedChapterSchema>;
+
+export const verificationRecordSchema = z.object({
+	version: z.literal(1),
+	/** The latest run that wrote the record (ISO 8601). */
+	date: z.string(),
+	engine: engineInfoSchema,
+	/** Every base image of the engine, with its digest and, for stand-ins, what it was built from. */
+	baseImages: z.array(baseImageSchema),
+	/** By chapter slug. */
+	chapters: z.record(z.string(), recordedChapterSchema),
+});
+export type VerificationRecord = z.infer<typeof verificationRecordSchema>;
