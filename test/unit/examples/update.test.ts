@@ -54,3 +54,45 @@ describe('updatePattern', () => {
 		);
 	});
 });
+
+describe('--update on a chapter with one changed output line', () => {
+	it('changes exactly that line of the file', () => {
+		const source = [
+			'---',
+			'title: x',
+			'---',
+			'',
+			'```console',
+			'$ docker build -t app .',
+			'...',
+			'#8 naming to docker.io/library/app:latest done',
+			'$ docker image ls app',
+			'REPOSITORY   TAG       IMAGE ID       CREATED[..]SIZE',
+			'app          latest    [ID]   [AGO]   [SIZE]',
+			'```',
+			'',
+			'```console',
+			'$ docker run --rm app',
+			'hello from version 1',
+			'listening on [..]',
+			'```',
+			'',
+		].join('\n');
+		const chapter: ChapterResult = {
+			...result(5, [
+				{ command: 0, actual: '#1 [internal] load build definition\n#8 naming to docker.io/library/app:latest done' },
+				{ command: 1, actual: 'REPOSITORY   TAG       IMAGE ID       CREATED         SIZE\napp          latest    0123456789ab   2 seconds ago   12MB' },
+			]),
+		};
+		chapter.blocks.push({
+			...(chapter.blocks[0] as ChapterResult['blocks'][number]),
+			line: 14,
+			updates: [{ command: 0, actual: 'hello from version 2\nlistening on :8080' }],
+		});
+		const updated = applyUpdates('x.mdx', source, chapter).split('\n');
+		const before = source.split('\n');
+		expect(updated).toHaveLength(before.length);
+		const changed = before.flatMap((line, index) => (line === updated[index] ? [] : [[line, updated[index]]]));
+		expect(changed).toEqual([['hello from version 1', 'hello from version 2']]);
+	});
+});

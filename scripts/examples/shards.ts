@@ -1,0 +1,133 @@
+/**
+ * CI's examples job spreads chapters across runners by how long they take, not by how many files
+ * there are (vitest's own --shard): each chapter has a recorded duration in src/data/record.json,
+ * and greedy longest-first (each chapter to the shard with the least time so far) keeps the
+ * longest shard close to the shortest. The vitest sequencer (test/examples/chapter-order.ts),
+ * `npm run shard` and `npm run bench` all plan with this.
+ */
+import { readdir } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import type { VerificationRecord } from '../../src/contract/record.ts';
+import { repositoryRoot } from '../host/repository.ts';
+import { executableBlocks, loadChapter } from './chapter.ts';
+import { readRecord } from './record.ts';
+
+export interface Job {
+	/** A chapter's slug, or another test file's name. */
+	name: string;
+	/** Its expected duration. */
+	ms: number;
+	/** Where the time comes from: the record, or an estimate. */
+	source: 'recorded' | 'estimated';
+	/** The test file, once planned for files. */
+	file?: string | undefined;
+}
+
+export interface Shard {
+	jobs: Job[];
+	ms: number;
+}
+
+/**
+ * Test files of the examples suite that are not chapters, with what they take on a warm engine
+ * (measured on the 2-core development machine): the harness's own fixtures and checks.
+ */
+export const otherFileMs: Readonly<Record<string, number>> = {
+	fixtures: 90_000,
+	watch: 30_000,
+	'chapter-script': 60_000,
+	scaffold: 20_000,
+};
+/** A test file nothing is known about. */
+const unknownFileMs = 30_000;
+
+/** Greedy longest-first: `count` shards, each job to the shard with the least time so far. */
+export function planShards(jobs: readonly Job[], count: number): Shard[] {
+	if (!Number.isInteger(count) || count < 1) throw new RangeError(`a shard count must be a whole number of at least 1, not ${count}`);
+	const shards: Shard[] = Array.from({ length: count }, () => ({ jobs: [], ms: 0 }));
+	// Ties broken by name, so every runner computes the same plan.
+	const sorted = [...jobs].sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
+	for (const job of sorted) {
+		let lightest = shards[0] as Shard;
+		for (const shard of shards) if (shard.ms < lightest.ms) lightest = shard;
+		lightest.jobs.push(job);
+		lightest.ms += job.ms;
+	}
+	return shards;
+}
+
+/**
+ * Each test file's expected duration: a recorded chapter's total time; a chapter not recorded yet
+ * by its number of executable blocks at the record's mean time per block; other files from
+ * `otherFileMs`.
+ */
+export function expectedDurations(
+	names: readonly string[],
+	record: Pick<VerificationRecord, 'chapters'> | undefined,
+	blockCounts: Readonly<Record<string, number>> = {},
+): Job[] {
+	const recorded = Object.values(record?.chapters ?? {});
+	const blocks = recorded.reduce((sum, chapter) => sum + chapter.blocks.length, 0);
+	const perBlock = blocks === 0 ? 1000 : recorded.reduce((sum, chapter) => sum + chapter.durationMs, 0) / blocks;
+	return names.map((name) => {
+		const chapter = record?.chapters[name];
+		if (chapter !== undefined) return { name, ms: chapter.durationMs, source: 'recorded' };
+		const count = blockCounts[name];
+		if (count !== undefined) return { name, ms: Math.round(count * perBlock), source: 'estimated' };
+		return { name, ms: otherFileMs[name] ?? unknownFileMs, source: 'estimated' };
+	});
+}
+
+/** `2/3` as shard 2 of 3 (1-based, as vitest's --shard). */
+export function parseShard(text: string): { index: number; count: number } {
+	const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+	const index = Number(match?.[1]);
+	const count = Number(match?.[2]);
+	if (match === null || index < 1 || count < 1 || index > count) throw new Error(`a shard is written index/count, e.g. 2/3 (1 ≤ index ≤ count), not "${text}"`);
+	return { index, count };
+}
+
+/** The plan as lines for people: each shard's time and files. */
+export function formatPlan(shards: readonly Shard[]): string[] {
+	const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+	const lines = shards.map(
+		(shard, index) =>
+			`shard ${index + 1}/${shards.length}: ${seconds(shard.ms).padStart(8)}  ${shard.jobs.map((job) => `${job.name}${job.source === 'estimated' ? '*' : ''}`).join(', ')}`,
+	);
+	const times = shards.map((shard) => shard.ms);
+	const shortest = Math.min(...times);
+	if (shortest > 0) lines.push(`longest / shortest: ${(Math.max(...times) / shortest).toFixed(2)} (* estimated: not in the record)`);
+	return lines;
+}
+
+/** A test file's name for the plan: `test/examples/chapters/intro.test.ts` is `intro`. */
+export function testFileName(path: string): string {
+	return basename(path).replace(/\.test\.ts$/, '');
+}
+
+/** The examples suite's test files, relative to the repository. */
+export async function examplesTestFiles(root = repositoryRoot): Promise<string[]> {
+	const directory = join(root, 'test', 'examples');
+	const entries = await readdir(directory, { recursive: true, withFileTypes: true });
+	return entries
+		.filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts') && !relative(directory, entry.parentPath).startsWith('fixtures'))
+		.map((entry) => relative(root, join(entry.parentPath, entry.name)))
+		.sort();
+}
+
+/** The plan for these test files, from the committed record and the chapters as they are. */
+export async function planTestFiles(files: readonly string[], count: number): Promise<Shard[]> {
+	const names = files.map(testFileName);
+	const record = await readRecord().catch(() => undefined);
+	const blockCounts: Record<string, number> = {};
+	for (const name of names) {
+		if (record?.chapters[name] !== undefined) continue;
+		// A chapter not recorded yet; a file that is not a chapter has no .mdx and stays unknown.
+		const chapter = await loadChapter(name).catch(() => undefined);
+		if (chapter !== undefined) blockCounts[name] = executableBlocks(chapter).length;
+	}
+	const jobs = expectedDurations(names, record, blockCounts);
+	const shards = planShards(jobs, count);
+	// Each job back to its file.
+	return shards.map((shard) => ({ ...shard, jobs: shard.jobs.map((job) => ({ ...job, file: files[names.indexOf(job.name)] ?? job.name })) }));
+}
