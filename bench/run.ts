@@ -7,7 +7,7 @@
  *                                       # cold verification take many minutes)
  *   npm run bench -- --engine-warm      # the engine's bench without cold provisioning
  *   npm run bench -- --skip-verify      # leave out the two full verifications
- *   npm run bench -- --only=site        # measure only some sections (site, engine, verify); the
+ *   npm run bench -- --only=site        # measure only some sections (site, engine, verify, shards); the
  *                                       # others keep their last results from bench/results.json
  *   npm run bench -- --verify-timeout=10  # stop each verification after 10 minutes
  */
@@ -20,7 +20,8 @@ import lighthouse from 'lighthouse';
 import { chapters } from '../src/contract/chapters.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
-import { buildSite, distDir, root } from '../scripts/quality/site-build.ts';
+import { buildSite, builtPages, distDir, root } from '../scripts/quality/site-build.ts';
+import { examplesTestFiles, formatPlan, planTestFiles } from '../scripts/examples/shards.ts';
 
 const engineWarmOnly = process.argv.includes('--engine-warm');
 const skipVerify = process.argv.includes('--skip-verify');
@@ -33,7 +34,7 @@ const wanted = (section: Section): boolean => only === undefined || only.include
 /** `--verify-timeout=MIN`: give up on a verification run after that many minutes (default: none). */
 const verifyTimeoutMs = Number(process.argv.find((arg) => arg.startsWith('--verify-timeout='))?.split('=')[1] ?? 0) * 60_000;
 
-type Section = 'site' | 'engine' | 'verify';
+type Section = 'site' | 'engine' | 'verify' | 'shards';
 type Row = [string, string, string];
 interface SectionResult {
 	/** When the section was measured, and at which commit. */
@@ -43,7 +44,7 @@ interface SectionResult {
 	rows: Row[];
 	notes: string[];
 }
-const sections: Section[] = ['site', 'engine', 'verify'];
+const sections: Section[] = ['site', 'engine', 'verify', 'shards'];
 const resultsJson = join(root, 'bench', 'results.json');
 /** Every section's last measurement: a run updates only the sections it measures. */
 const results: Partial<Record<Section, SectionResult>> = existsSync(resultsJson)
@@ -93,11 +94,30 @@ function machine(): string[] {
 }
 
 // --- The site: build time -------------------------------------------------------------------
-function measureBuild(): boolean {
-	log('building the site (npx astro build)...');
+/** The 1-minute load average: a build or a Lighthouse run on a busy machine measures the machine. */
+function loadAverage(): number {
 	try {
-		const ms = buildSite();
-		rows.push(['site build (`astro build`, incl. Pagefind)', seconds(ms), 'one build, warm npm cache']);
+		return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+	} catch {
+		return Number.NaN;
+	}
+}
+
+function measureBuild(): boolean {
+	// Two builds in a row: the first may spend seconds re-optimising Vite's dependencies after a
+	// lockfile change; the second is what a contributor's next build costs.
+	log('building the site twice (npx astro build)...');
+	try {
+		const before = loadAverage();
+		const first = buildSite();
+		const between = loadAverage();
+		const second = buildSite();
+		const idle = Math.max(before, between) < 1;
+		rows.push([
+			'site build (`astro build`, incl. Pagefind)',
+			seconds(second),
+			`the second of two builds in a row (the first: ${seconds(first)}); load average before them ${before.toFixed(2)} and ${between.toFixed(2)}: ${idle ? 'an idle machine' : 'NOT an idle machine: other work slowed it'}`,
+		]);
 		return true;
 	} catch (error) {
 		rows.push(['site build (`astro build`, incl. Pagefind)', 'failed', 'see the note below']);
@@ -109,59 +129,47 @@ function measureBuild(): boolean {
 	}
 }
 
-/** The chapter whose built page is largest: the longest chapter. */
-function longestChapter(): string {
-	let best = { address: `/${chapters[1]?.slug ?? 'introduction'}/`, size: 0 };
-	for (const chapter of chapters.filter((entry) => entry.kind === 'chapter')) {
-		const file = join(distDir, chapter.slug, 'index.html');
-		if (!existsSync(file)) continue;
-		const size = statSync(file).size;
-		if (size > best.size) best = { address: `/${chapter.slug}/`, size };
-	}
-	return best.address;
+// --- Every page: its weight as Chromium loads it, and Lighthouse --------------------------------
+interface PageNumbers {
+	address: string;
+	/** Elements in the DOM once the page has loaded and settled. */
+	elements: number;
+	html: number;
+	/** External scripts and inline ones, before search is opened. */
+	scripts: number;
+	scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number | undefined>;
 }
 
-// --- A chapter page's weight, as Chromium loads it -------------------------------------------
-async function measurePageWeight(origin: string, address: string): Promise<void> {
+async function weighPage(origin: string, address: string): Promise<Omit<PageNumbers, 'scores'>> {
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage();
-		const sizes: { type: string; bytes: number; url: string }[] = [];
+		const sizes: { type: string; bytes: Promise<number> }[] = [];
 		page.on('response', (response) => {
-			void response
-				.body()
-				.then((body) => sizes.push({ type: response.request().resourceType(), bytes: body.length, url: response.url() }))
-				.catch(() => undefined);
+			sizes.push({
+				type: response.request().resourceType(),
+				bytes: response.body().then(
+					(body) => body.length,
+					() => 0,
+				),
+			});
 		});
 		await page.goto(`${origin}${address}`, { waitUntil: 'networkidle' });
 		await page.waitForTimeout(500);
-		const inlineScripts = await page.evaluate(() =>
+		const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+		const inline = await page.evaluate(() =>
 			[...document.querySelectorAll('script:not([src])')].reduce((sum, script) => sum + new TextEncoder().encode(script.textContent ?? '').length, 0),
 		);
-		const js = sizes.filter((entry) => entry.type === 'script').reduce((sum, entry) => sum + entry.bytes, 0);
-		const html = sizes.filter((entry) => entry.type === 'document').reduce((sum, entry) => sum + entry.bytes, 0);
-		const total = sizes.reduce((sum, entry) => sum + entry.bytes, 0);
-		rows.push([
-			`JavaScript of \`${address}\` (external files + inline scripts)`,
-			`${kilobytes(js + inlineScripts)}`,
-			`${kilobytes(js)} in ${sizes.filter((entry) => entry.type === 'script').length} files + ${kilobytes(inlineScripts)} inline; uncompressed; search loads more when opened`,
-		]);
-		rows.push([
-			`total bytes of \`${address}\` (HTML + everything it loads)`,
-			kilobytes(total),
-			`${sizes.length} responses, HTML ${kilobytes(html)}; uncompressed, as served by a static host without gzip`,
-		]);
+		const bytes = async (type: string): Promise<number> =>
+			(await Promise.all(sizes.filter((entry) => entry.type === type).map((entry) => entry.bytes))).reduce((sum, size) => sum + size, 0);
+		return { address, elements, html: await bytes('document'), scripts: (await bytes('script')) + inline };
 	} finally {
 		await browser.close();
 	}
 }
 
-// --- Lighthouse ------------------------------------------------------------------------------
-async function measureLighthouse(origin: string, address: string): Promise<void> {
-	const chrome = await chromeLauncher.launch({
-		chromePath: ensureChromium(),
-		chromeFlags: ['--headless=new', ...chromiumArgs],
-	});
+async function lighthouseScores(origin: string, address: string): Promise<PageNumbers['scores']> {
+	const chrome = await chromeLauncher.launch({ chromePath: ensureChromium(), chromeFlags: ['--headless=new', ...chromiumArgs] });
 	try {
 		const result = await lighthouse(`${origin}${address}`, {
 			port: chrome.port,
@@ -170,20 +178,53 @@ async function measureLighthouse(origin: string, address: string): Promise<void>
 			onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
 		});
 		const categories = result?.lhr.categories ?? {};
-		const score = (id: string): string => {
+		const score = (id: string): number | undefined => {
 			const value = categories[id]?.score;
-			return value === null || value === undefined ? 'n/a' : String(Math.round(value * 100));
+			return value === null || value === undefined ? undefined : Math.round(value * 100);
 		};
-		rows.push([
-			`Lighthouse \`${address}\`: performance / accessibility / best practices / SEO`,
-			`${score('performance')} / ${score('accessibility')} / ${score('best-practices')} / ${score('seo')}`,
-			'Lighthouse defaults: mobile emulation, simulated slow 4G and CPU throttling',
-		]);
+		return { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') };
 	} catch (error) {
-		rows.push([`Lighthouse \`${address}\``, 'failed', (error as Error).message.split('\n')[0] ?? '']);
+		log(`Lighthouse failed on ${address}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+		return { performance: undefined, accessibility: undefined, 'best-practices': undefined, seo: undefined };
 	} finally {
 		chrome.kill();
 	}
+}
+
+async function measurePages(origin: string): Promise<void> {
+	const numbers: PageNumbers[] = [];
+	const load = loadAverage();
+	for (const address of builtPages()) {
+		log(`page ${address}: weight and Lighthouse...`);
+		numbers.push({ ...(await weighPage(origin, address)), scores: await lighthouseScores(origin, address) });
+	}
+	const shown = (value: number | undefined): string => (value === undefined ? 'n/a' : String(value));
+	for (const page of numbers) {
+		const { performance, accessibility, seo } = page.scores;
+		rows.push([
+			`\`${page.address}\``,
+			`${shown(performance)} / ${shown(accessibility)} / ${shown(page.scores['best-practices'])} / ${shown(seo)}`,
+			`${page.elements} elements, HTML ${kilobytes(page.html)}, JS ${kilobytes(page.scripts)}`,
+		]);
+	}
+	// The worst page of each measure, named.
+	const worst = <T>(pick: (page: PageNumbers) => T, worse: (a: T, b: T) => boolean): PageNumbers | undefined =>
+		numbers.reduce<PageNumbers | undefined>((found, page) => (found === undefined || worse(pick(page), pick(found)) ? page : found), undefined);
+	const lowest = (key: keyof PageNumbers['scores']): PageNumbers | undefined => worst((page) => page.scores[key] ?? -1, (a, b) => a < b);
+	for (const key of ['performance', 'accessibility', 'best-practices', 'seo'] as const) {
+		const page = lowest(key);
+		if (page !== undefined) rows.push([`worst Lighthouse ${key}`, shown(page.scores[key]), `\`${page.address}\``]);
+	}
+	const heaviest = (key: 'elements' | 'html' | 'scripts'): PageNumbers | undefined => worst((page) => page[key], (a, b) => a > b);
+	const elements = heaviest('elements');
+	const html = heaviest('html');
+	const scripts = heaviest('scripts');
+	if (elements !== undefined) rows.push(['most DOM elements at load (budget 1,400)', String(elements.elements), `\`${elements.address}\``]);
+	if (html !== undefined) rows.push(['largest HTML (budget 100 KB)', kilobytes(html.html), `\`${html.address}\``]);
+	if (scripts !== undefined) rows.push(['most JavaScript before search opens (budget 50 KB)', kilobytes(scripts.scripts), `\`${scripts.address}\`, external and inline`]);
+	notes.push(
+		`Each page row: Lighthouse performance / accessibility / best practices / SEO with its defaults (mobile emulation, simulated slow 4G and CPU throttling), then the page's DOM elements after load, its HTML and the JavaScript it loads before search is opened (uncompressed, as served by a static host without gzip). Load average when the pages were measured: ${load.toFixed(2)}${load < 1 ? '' : ' (not idle: performance scores are lower on a busy machine)'}.`,
+	);
 }
 
 // --- The sandbox engine ------------------------------------------------------------------------
@@ -334,6 +375,24 @@ function measureVerification(): void {
 	}
 }
 
+// --- CI's examples shards, planned from the record (scripts/examples/shards.ts) ---------------------
+async function planShardTimes(): Promise<void> {
+	const files = await examplesTestFiles();
+	for (const count of [2, 3, 4]) {
+		const plan = await planTestFiles(files, count);
+		const times = plan.map((shard) => shard.ms);
+		rows.push([
+			`${count} shards: planned time per shard`,
+			times.map((ms) => seconds(ms)).join(' / '),
+			`longest ${(Math.max(...times) / Math.min(...times)).toFixed(2)} × the shortest; greedy longest-first on the recorded durations`,
+		]);
+		if (count === 3) {
+			for (const line of formatPlan(plan)) process.stdout.write(`${line}\n`);
+			notes.push(`The 3 shards (\`npm run shard -- 3\`; * estimated, not in the record):\n\n\`\`\`\n${formatPlan(plan).join('\n')}\n\`\`\``);
+		}
+	}
+}
+
 // --- Run and write ---------------------------------------------------------------------------------
 function writeResults(): void {
 	writeFileSync(resultsJson, `${JSON.stringify(results, null, '\t')}\n`);
@@ -349,7 +408,7 @@ function writeResults(): void {
 		if (result === undefined) continue;
 		machines.add(result.machine.join('\n'));
 		lines.push(
-			`## ${{ site: 'The site', engine: 'The sandbox engine', verify: 'Verification' }[section]} (${result.measured} UTC, commit ${result.commit})`,
+			`## ${{ site: 'The site', engine: 'The sandbox engine', verify: 'Verification', shards: "CI's examples shards (planned)" }[section]} (${result.measured} UTC, commit ${result.commit})`,
 			'',
 		);
 		lines.push('| what | measured | how |', '| --- | --- | --- |');
@@ -367,11 +426,7 @@ if (wanted('site')) {
 	if (measureBuild()) {
 		const site = await serveStatic(distDir);
 		try {
-			const chapter = longestChapter();
-			log(`page weight and Lighthouse (home, ${chapter})...`);
-			await measurePageWeight(site.origin, chapter);
-			await measureLighthouse(site.origin, '/');
-			await measureLighthouse(site.origin, chapter);
+			await measurePages(site.origin);
 		} finally {
 			await site.close();
 		}
@@ -386,6 +441,11 @@ if (wanted('engine')) {
 if (wanted('verify')) {
 	begin('verify');
 	measureVerification();
+	finish();
+}
+if (wanted('shards')) {
+	begin('shards');
+	await planShardTimes();
 	finish();
 }
 log('wrote bench/RESULTS.md and bench/results.json');

@@ -1,9 +1,13 @@
 /**
  * Runs the chapters' test files in the guide's reading order (src/contract/chapters.ts), the order a
  * reader follows; files that are not chapters (the harness's fixtures) come after, by name.
+ * With `--shard=i/n`, files are spread by their recorded duration, greedy longest-first
+ * (scripts/examples/shards.ts), not by count as vitest's own shards do.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { repositoryRoot } from '../../scripts/host/repository.ts';
+import { planTestFiles } from '../../scripts/examples/shards.ts';
 import { chapters } from '../../src/contract/chapters.ts';
 
 function readingRank(file: TestSpecification): number {
@@ -15,5 +19,14 @@ function readingRank(file: TestSpecification): number {
 export class ReadingOrderSequencer extends BaseSequencer {
 	override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
 		return [...files].sort((a, b) => readingRank(a) - readingRank(b) || a.moduleId.localeCompare(b.moduleId));
+	}
+
+	override async shard(files: TestSpecification[]): Promise<TestSpecification[]> {
+		const shard = this.ctx.config.shard;
+		if (shard === undefined) return files;
+		const path = (file: TestSpecification): string => relative(repositoryRoot, file.moduleId);
+		const plan = await planTestFiles(files.map(path), shard.count);
+		const chosen = new Set(plan[shard.index - 1]?.jobs.map((job) => job.file));
+		return files.filter((file) => chosen.has(path(file)));
 	}
 }
