@@ -7,6 +7,8 @@ import { repositoryRoot } from '../../../scripts/host/repository.ts';
 import { shellcheckPath } from '../../../scripts/quality/host-tools.ts';
 import { excluded } from '../../../scripts/quality/shellcheck.ts';
 import { chapterScript, cleanupLine, frontmatterTitle, withoutTerminal } from '../../../src/contract/chapter-script.ts';
+import { chapters } from '../../../src/contract/chapters.ts';
+import { GET, getStaticPaths } from '../../../src/pages/scripts/[slug].sh.ts';
 
 const fence = (open: string, code: string): string => `${open}\n${code}\n\`\`\``;
 
@@ -100,5 +102,17 @@ describe("every chapter's script", () => {
 			if (result.status !== 0) findings.push(`${slug}:\n${result.stdout}${result.stderr}`);
 		}
 		expect(findings.join('\n')).toBe('');
+	});
+});
+
+describe('/scripts/<slug>.sh', () => {
+	it('is built for every chapter of the reading order, from its Korean original', async () => {
+		const paths = getStaticPaths();
+		const pages = chapters.filter((entry) => entry.kind !== 'reference').map((entry) => entry.slug);
+		expect(paths.map((path) => path.params.slug)).toEqual(pages);
+		const response = await GET({ params: { slug: 'images-and-containers' } } as never);
+		expect(response.headers.get('Content-Type')).toBe('text/x-shellscript; charset=utf-8');
+		const file = 'src/content/docs/images-and-containers.mdx';
+		expect(await response.text()).toBe(chapterScript(file, readFileSync(join(repositoryRoot, file), 'utf8'), { slug: 'images-and-containers' }));
 	});
 });
