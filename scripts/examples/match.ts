@@ -1,26 +1,10 @@
 /**
  * Expected against actual output (EXAMPLES.md, "Matching expected output"): both sides are
- * normalised, then the expected text is a pattern of literal text, `...` lines and placeholders.
+ * normalised, then the expected text is a pattern of literal text, `...` lines and placeholders
+ * (src/contract/pattern.ts, which the page reads too, to mark what varied).
  */
 import { stripVTControlCharacters } from 'node:util';
-
-/** What each placeholder stands for, as a regular expression source. */
-export const placeholders: Readonly<Record<string, string>> = {
-	'[..]': '.*',
-	'[ID]': '[0-9a-f]{12}',
-	'[DIGEST]': 'sha256:[0-9a-f]{64}',
-	'[SIZE]': '\\d+(?:\\.\\d+)?\\s?(?:B|kB|KB|MB|GB|TB)',
-	'[AGO]': '(?:Less than a second|About a minute|About an hour|\\d+ (?:second|minute|hour|day|week|month|year)s?) ago',
-	'[NAME]': '[a-z]+_[a-z]+\\d*',
-	'[CWD]': '\\[CWD\\]',
-};
-
-const placeholderPattern = new RegExp(
-	Object.keys(placeholders)
-		.map((key) => key.replace(/[.[\]]/g, '\\$&'))
-		.join('|'),
-	'g',
-);
+import { linePattern } from '../../src/contract/pattern.ts';
 
 /**
  * A carriage return alone moves back to the start of the line, as in a terminal: what follows
@@ -53,22 +37,7 @@ export function normalise(text: string, workspace?: string): string {
 		.replace(/\n+$/, '');
 }
 
-/** An expected line as a pattern: literal text, with each placeholder standing for what it matches. */
-export function linePattern(line: string): RegExp {
-	let source = '';
-	let last = 0;
-	for (const match of line.matchAll(placeholderPattern)) {
-		source += escapeRegExp(line.slice(last, match.index));
-		source += placeholders[match[0]] ?? '';
-		last = match.index + match[0].length;
-	}
-	source += escapeRegExp(line.slice(last));
-	return new RegExp(`^${source}$`);
-}
-
-function escapeRegExp(text: string): string {
-	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+export { linePattern };
 
 const ellipsis = '...';
 /** Absorbed lines shown beside a change. */
