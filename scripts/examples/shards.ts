@@ -34,9 +34,9 @@ export interface Shard {
  */
 export const otherFileMs: Readonly<Record<string, number>> = {
 	fixtures: 90_000,
-	watch: 30_000,
-	'chapter-script': 60_000,
-	scaffold: 20_000,
+	'chapter-script': 100_000,
+	watch: 10_000,
+	scaffold: 5000,
 };
 /** A test file nothing is known about. */
 const unknownFileMs = 30_000;
