@@ -8,7 +8,7 @@
  *   npm run export -- <chapter> [--out file.sh]      the chapter as one bash script
  *   npm run shard -- <index>/<count> | <count>       CI's examples shards, by recorded time
  */
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Engine, up } from '../engine/index.ts';
@@ -307,7 +307,8 @@ async function exportChapter(positionals: string[], out: string | undefined): Pr
 		return 0;
 	}
 	const path = fromCaller(out ?? `${basename(chapter.slug)}.sh`);
-	await writeFile(path, script, { mode: 0o755 });
+	await writeFile(path, script);
+	await chmod(path, 0o755);
 	process.stderr.write(`wrote ${path} (${executableBlocks(chapter).length} blocks of ${chapter.file})\n`);
 	return 0;
 }
