@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Chapter, loadChapterFile } from '../../../scripts/examples/chapter.ts';
-import { translationProblems } from '../../../scripts/examples/record-check.ts';
+import { recordProblems, translationProblems } from '../../../scripts/examples/record-check.ts';
+import { recordedChapter } from '../../../scripts/examples/record.ts';
+import type { ChapterResult } from '../../../scripts/examples/result.ts';
+import type { VerificationRecord } from '../../../src/contract/record.ts';
 import { repositoryRoot } from '../../../scripts/host/repository.ts';
 import { ScaffoldError, scaffoldChapter, withEntry } from '../../../scripts/examples/scaffold.ts';
 import { type ChapterEntry, chapters } from '../../../src/contract/chapters.ts';
@@ -64,6 +67,26 @@ describe('scaffoldChapter', () => {
 		// A first verified block, an exercise's block and the cleanup: and the translation holds them.
 		expect(ko.blocks.filter(isExecutable).map((block) => block.kind)).toEqual(['console', 'console', 'shell']);
 		expect(translationProblems(ko, en)).toEqual([]);
+		// Once recorded (every block passed), record:check has nothing to say about it.
+		const executable = ko.blocks.filter(isExecutable);
+		const run: ChapterResult = {
+			slug: 'multi-platform',
+			file: ko.file,
+			status: 'passed',
+			date: '2026-01-01T00:00:00.000Z',
+			durationMs: 1000,
+			blocks: executable.map((block) => ({
+				file: block.file,
+				line: block.line,
+				kind: block.kind,
+				hash: block.hash,
+				label: '',
+				status: 'passed',
+				durationMs: 1,
+			})),
+		};
+		const entry = recordedChapter(run, executable, { baseImages: [] } as never);
+		expect(recordProblems(ko, { chapters: { 'multi-platform': entry } } as unknown as VerificationRecord)).toEqual([]);
 		expect(ko.source.split('\n').flatMap((line) => retiredIn(line))).toEqual([]);
 		expect(await readFile(join(root, written[2] ?? ''), 'utf8')).toBe(
 			"import { declareChapter } from '../declare-chapter.ts';\n\nawait declareChapter('multi-platform');\n",
