@@ -87,8 +87,8 @@ export function withoutTerminal(command: string): string | undefined {
 }
 
 /** The lines a tty block types, as a piped `printf`. */
-function typed(stdin: string | undefined): string {
-	const lines = (stdin ?? '').replace(/\n$/, '').split('\n');
+function typed(stdin: string): string {
+	const lines = stdin.replace(/\n$/, '').split('\n');
 	return `printf '%s\\n' ${lines.map(quote).join(' ')}`;
 }
 
@@ -141,7 +141,7 @@ function commandLines(block: Block, at: string): string[] {
 			`${at}: on the page under a terminal (-it); here without one, its input piped in.`,
 			'# A program may behave differently without a terminal, so a failure here does not stop the script.',
 			...list.slice(0, -1),
-			`${typed(block.meta.stdin)} | ${plain} || true`,
+			block.meta.stdin === undefined ? `${plain} </dev/null || true` : `${typed(block.meta.stdin)} | ${plain} || true`,
 		];
 	}
 	if (block.meta.retry !== undefined) {

@@ -40,6 +40,7 @@ describe('chapterScript', () => {
 		expect(script(fence('```console tty stdin="1 + 2\\n.exit\\n"', '$ docker run -it --rm node\n> 1 + 2\n3'))).toContain(
 			"printf '%s\\n' '1 + 2' '.exit' | docker run -i --rm node || true\n",
 		);
+		expect(script(fence('```console tty', '$ docker exec -it web sh'))).toContain('docker exec -i web sh </dev/null || true\n');
 		const left = script(fence('```console tty stdin="q"', '$ top'));
 		expect(left).toContain('skipped: it needs a terminal (tty)');
 		expect(left).toContain('#   top');
