@@ -1,18 +1,409 @@
 /**
- * Korean wordings the guide has retired in favour of the terms Korean Docker users write and
- * search for. The terminology test fails when a Korean page uses one again.
+ * The guide's words, in one place: the glossary that the glossary pages show and the terminology
+ * test checks, and the Korean wordings the guide has retired in favour of the terms Korean Docker
+ * users write and search for. The terminology test fails when a Korean page uses a retired
+ * wording again, or when a glossary term is used by no chapter.
  */
-export const retiredTerms: readonly { retired: string; use: string }[] = [
+
+export interface RetiredTerm {
+	/** The retired wording, as a reader would spot it. */
+	retired: string;
+	/** What to write instead. */
+	use: string;
+	/**
+	 * When the wording is also part of words that are fine (판 in 판단, 곧 as "soon"), the pattern
+	 * that matches only the retired use. Without it, any line containing `retired` fails.
+	 */
+	pattern?: RegExp;
+}
+
+export const retiredTerms: readonly RetiredTerm[] = [
 	{ retired: '쓰기 층', use: '쓰기 가능한 레이어' },
 	{ retired: '쓰기 가능 레이어', use: '쓰기 가능한 레이어' },
-	{ retired: '얼리', use: '일시 정지' },
-	{ retired: '녹이', use: '재개' },
+	// 얼리다 / 녹이다 (freeze, thaw) for pause / unpause, in every ending: 얼리, 얼립니다, 얼려, 얼렸…
+	{ retired: '얼리다', use: '일시 정지', pattern: /얼[리립려렸린릴]/ },
+	{ retired: '녹이다', use: '재개', pattern: /녹[이입여였인일]/ },
 	{ retired: '듣지 않', use: '요청을 기다리지 않' },
 	{ retired: '듣습니다', use: '요청을 기다립니다' },
+	{ retired: '듣고 있', use: '요청을 기다리고 있' },
+	{ retired: '듣는 포트', use: '요청을 기다리는 포트' },
 	{ retired: '처리기', use: '핸들러' },
 	{ retired: '나눠 주', use: '공유' },
 	{ retired: '나눠 씁', use: '공유' },
 	{ retired: '이름 없는 볼륨', use: '익명 볼륨' },
 	{ retired: '신호', use: '시그널' },
 	{ retired: '돕니다', use: '실행 중입니다' },
+	// 판 for "version" (새 판, 이 판은), never inside a word such as 판단, 출판 or 게시판.
+	{ retired: '판 (버전)', use: '버전', pattern: /(?<![가-힣])판(?=$|[\s.,)]|[을이의은에도과으](?![가-힣]))/ },
+	{ retired: '낱말', use: '단어, 용어' },
+	{ retired: '꾸러미', use: '패키지' },
+	{ retired: '까닭', use: '이유' },
+	// 곧 for "i.e." follows a comma ("A, 곧 B"); 곧 for "soon" (곧 나옵니다) is fine.
+	{ retired: ', 곧 (즉)', use: '즉, 다시 말해', pattern: /,\s*곧\s/ },
+];
+
+/** Where a Korean line uses a retired wording: the retired entries it matches. */
+export function retiredIn(line: string): RetiredTerm[] {
+	return retiredTerms.filter(({ retired, pattern }) => (pattern === undefined ? line.includes(retired) : pattern.test(line)));
+}
+
+export interface GlossaryTerm {
+	/** The Korean term the chapters use. The terminology test checks that a chapter uses it. */
+	ko: string;
+	/** Other Korean forms readers search for, shown after the term. */
+	koAlso?: string;
+	/** The English original. */
+	en: string;
+	/** One line in each language. */
+	definition: { ko: string; en: string };
+	/** The slug (src/contract/chapters.ts) of the chapter that explains the term by running it. */
+	chapter: string;
+}
+
+export const glossary: readonly GlossaryTerm[] = [
+	{
+		ko: '이미지',
+		en: 'image',
+		definition: {
+			ko: '컨테이너를 만드는 읽기 전용 틀입니다. 파일 시스템을 이루는 레이어와 실행 설정(명령, 환경 변수 등)으로 이루어집니다.',
+			en: 'The read-only template containers are made from: a stack of filesystem layers plus settings such as the command and environment variables.',
+		},
+		chapter: 'images-and-containers',
+	},
+	{
+		ko: '컨테이너',
+		en: 'container',
+		definition: {
+			ko: '이미지로 만든, 격리된 환경에서 실행되는 프로세스입니다. 이미지 위에 자기만의 쓰기 가능한 레이어를 가집니다.',
+			en: 'A process running in isolation, made from an image, with a writable layer of its own on top of the image.',
+		},
+		chapter: 'images-and-containers',
+	},
+	{
+		ko: '레이어',
+		en: 'layer',
+		definition: {
+			ko: '이미지의 파일 시스템을 이루는 읽기 전용 변경분 하나입니다. Dockerfile에서 파일을 바꾸는 명령(`RUN`, `COPY`, `ADD`)이 하나씩 만듭니다.',
+			en: 'One read-only set of filesystem changes in an image. Each Dockerfile instruction that changes files (`RUN`, `COPY`, `ADD`) makes one.',
+		},
+		chapter: 'layers-and-cache',
+	},
+	{
+		ko: '쓰기 가능한 레이어',
+		koAlso: '컨테이너 레이어',
+		en: 'writable layer (container layer)',
+		definition: {
+			ko: '컨테이너마다 이미지 위에 얹는 얇은 레이어입니다. 컨테이너가 바꾼 파일이 여기에 쌓이고, 컨테이너를 삭제하면 함께 사라집니다.',
+			en: "The thin layer each container gets on top of its image. The container's file changes go there, and it goes away when the container is removed.",
+		},
+		chapter: 'layers-and-cache',
+	},
+	{
+		ko: '화이트아웃',
+		en: 'whiteout',
+		definition: {
+			ko: '위 레이어에서 파일을 지웠다는 표시입니다. 아래 레이어의 파일은 가려질 뿐 이미지에 남습니다.',
+			en: 'The mark an upper layer leaves for a deleted file. The file is hidden, but it stays in the lower layer and in the image.',
+		},
+		chapter: 'layers-and-cache',
+	},
+	{
+		ko: '빌드 캐시',
+		en: 'build cache',
+		definition: {
+			ko: '빌드 단계마다 만든 레이어를 보관해 두었다가, 캐시 키가 같은 단계에서 명령을 실행하지 않고 다시 쓰는 것입니다.',
+			en: 'The layers earlier builds made, reused without running the instruction again when a step has the same cache key.',
+		},
+		chapter: 'layers-and-cache',
+	},
+	{
+		ko: '캐시 키',
+		en: 'cache key',
+		definition: {
+			ko: '빌드 단계가 캐시를 쓸 수 있는지 정하는 값입니다. 바로 아래 레이어와 명령, `COPY`는 복사할 파일의 내용으로 정해집니다.',
+			en: "What decides whether a build step can use the cache: the layer below and the instruction, plus the copied files' contents for `COPY`.",
+		},
+		chapter: 'layers-and-cache',
+	},
+	{
+		ko: '멀티 스테이지 빌드',
+		en: 'multi-stage build',
+		definition: {
+			ko: '한 Dockerfile에 `FROM`을 여러 번 써서, 앞 단계에서 빌드하고 마지막 단계에는 실행에 필요한 결과물만 복사하는 방법입니다.',
+			en: 'A Dockerfile with several `FROM` lines: earlier stages build, and the last stage copies in only what is needed to run.',
+		},
+		chapter: 'layers-and-cache',
+	},
+	{
+		ko: '비밀 마운트',
+		en: 'secret mount',
+		definition: {
+			ko: '`RUN --mount=type=secret`: 토큰 같은 비밀 값을 그 `RUN`이 실행되는 동안에만 보여 주고, 레이어에도 이미지 기록에도 남기지 않습니다.',
+			en: "`RUN --mount=type=secret`: a secret such as a token, visible only while that `RUN` runs, and kept out of the layers and the image's history.",
+		},
+		chapter: 'layers-and-cache',
+	},
+	{
+		ko: '베이스 이미지',
+		en: 'base image',
+		definition: {
+			ko: 'Dockerfile의 `FROM`이 가리키는 이미지입니다. 새 이미지는 그 레이어 위에 레이어를 더 쌓습니다.',
+			en: 'The image a Dockerfile names in `FROM`. The new image adds its layers on top of it.',
+		},
+		chapter: 'building-images',
+	},
+	{
+		ko: '빌드 컨텍스트',
+		en: 'build context',
+		definition: {
+			ko: '`docker build`에 넘기는 디렉터리(보통 마지막 인자 `.`)입니다. `COPY`는 이 안의 파일만 가져오고, `.dockerignore`에 적은 것은 빠집니다.',
+			en: 'The directory given to `docker build` (usually the final `.`). `COPY` can only take files from it, minus what `.dockerignore` lists.',
+		},
+		chapter: 'building-images',
+	},
+	{
+		ko: '엔트리포인트',
+		en: 'entrypoint (ENTRYPOINT)',
+		definition: {
+			ko: '컨테이너가 시작할 때 늘 실행하는 명령입니다. `CMD`나 `docker run`에 준 명령은 여기에 인자로 붙습니다.',
+			en: 'The command a container always runs when it starts. `CMD`, or the command given to `docker run`, is passed to it as arguments.',
+		},
+		chapter: 'dockerfile-instructions',
+	},
+	{
+		ko: '셸 형식',
+		en: 'shell form',
+		definition: {
+			ko: '`RUN`, `CMD`, `ENTRYPOINT`를 `CMD node server.js`처럼 쓰는 형식입니다. `/bin/sh -c`가 실행하므로 셸이 PID 1이 됩니다.',
+			en: 'Writing `RUN`, `CMD` or `ENTRYPOINT` as plain text (`CMD node server.js`). `/bin/sh -c` runs it, so in a container the shell is PID 1.',
+		},
+		chapter: 'dockerfile-instructions',
+	},
+	{
+		ko: 'exec 형식',
+		en: 'exec form',
+		definition: {
+			ko: '`CMD ["node", "server.js"]`처럼 JSON 배열로 쓰는 형식입니다. 셸 없이 그 프로그램을 바로 실행합니다.',
+			en: 'Writing an instruction as a JSON array (`CMD ["node", "server.js"]`). The program runs directly, with no shell.',
+		},
+		chapter: 'dockerfile-instructions',
+	},
+	{
+		ko: '포트 게시',
+		koAlso: '포트 포워딩',
+		en: 'publishing a port (port forwarding)',
+		definition: {
+			ko: '`docker run -p 호스트포트:컨테이너포트`로, 호스트의 포트로 들어온 요청을 컨테이너의 포트로 보내는 것입니다.',
+			en: "`docker run -p hostport:containerport`: requests to the host's port are forwarded to the container's port.",
+		},
+		chapter: 'images-and-containers',
+	},
+	{
+		ko: '이미지 참조',
+		en: 'image reference',
+		definition: {
+			ko: '이미지를 가리키는 전체 이름입니다. `[레지스트리/][네임스페이스/]저장소[:태그][@다이제스트]` 모양입니다.',
+			en: 'The full name of an image: `[registry/][namespace/]repository[:tag][@digest]`.',
+		},
+		chapter: 'tags-and-digests',
+	},
+	{
+		ko: '저장소',
+		koAlso: '리포지토리',
+		en: 'repository',
+		definition: {
+			ko: '한 이미지 이름 아래 여러 태그를 모은 곳입니다. `nginx`, `myname/hello-layerbook`처럼 씁니다.',
+			en: 'The tags kept under one image name, such as `nginx` or `myname/hello-layerbook`.',
+		},
+		chapter: 'tags-and-digests',
+	},
+	{
+		ko: '태그',
+		en: 'tag',
+		definition: {
+			ko: '저장소 안의 이미지 하나에 붙인 이름표입니다. 다른 이미지로 옮길 수 있고, `latest`는 태그를 생략했을 때의 기본 이름일 뿐입니다.',
+			en: 'A label on one image in a repository. It can be moved to another image; `latest` is only the default when no tag is given.',
+		},
+		chapter: 'tags-and-digests',
+	},
+	{
+		ko: '다이제스트',
+		en: 'digest',
+		definition: {
+			ko: '이미지 매니페스트의 SHA-256 해시(`sha256:…`)입니다. 내용이 같으면 같고, 다른 이미지로 옮길 수 없습니다.',
+			en: "The SHA-256 hash (`sha256:…`) of an image's manifest. Same content, same digest; it can never point at another image.",
+		},
+		chapter: 'tags-and-digests',
+	},
+	{
+		ko: '매니페스트',
+		en: 'manifest',
+		definition: {
+			ko: '이미지의 설정과 레이어를 다이제스트로 가리키는 JSON 문서입니다. 레지스트리와 도커는 이 문서로 이미지를 주고받습니다.',
+			en: "The JSON document that points at an image's config and layers by digest; registries and Docker exchange images through it.",
+		},
+		chapter: 'tags-and-digests',
+	},
+	{
+		ko: '댕글링 이미지',
+		en: 'dangling image',
+		definition: {
+			ko: '이름도 태그도 없는 이미지(`<none>:<none>`)입니다. `docker image prune`이 지웁니다.',
+			en: 'An image with neither name nor tag (`<none>:<none>`). `docker image prune` removes them.',
+		},
+		chapter: 'tags-and-digests',
+	},
+	{
+		ko: '이미지 저장소',
+		en: 'image store',
+		definition: {
+			ko: '엔진이 이미지를 보관하는 방식입니다. containerd 이미지 저장소(Docker Desktop, Engine 29의 새 설치)와 classic 저장소(overlay2)가 있고, 이미지 ID와 다이제스트가 다르게 보입니다.',
+			en: 'How the engine keeps images: the containerd image store (Docker Desktop, new Engine 29 installs) or the classic store (overlay2). Image IDs and digests look different on each.',
+		},
+		chapter: 'tags-and-digests',
+	},
+	{
+		ko: '종료',
+		en: 'exited',
+		definition: {
+			ko: '컨테이너의 주 프로세스가 끝난 상태(`Exited (코드)`)입니다. 컨테이너는 남아 있어 다시 시작할 수 있습니다.',
+			en: 'The state of a container whose main process has ended (`Exited (code)`). The container is still there and can be started again.',
+		},
+		chapter: 'container-lifecycle',
+	},
+	{
+		ko: '중지',
+		en: 'stop',
+		definition: {
+			ko: '`docker stop`: 주 프로세스에 `SIGTERM`을 보내고, 유예 시간(기본 10초)이 지나도 끝나지 않으면 `SIGKILL`을 보내 컨테이너를 종료 상태로 만듭니다.',
+			en: '`docker stop`: sends the main process `SIGTERM`, then `SIGKILL` if it has not ended after a grace period (10 seconds by default).',
+		},
+		chapter: 'container-lifecycle',
+	},
+	{
+		ko: '삭제',
+		en: 'remove',
+		definition: {
+			ko: '`docker rm`: 컨테이너를 그 쓰기 가능한 레이어와 함께 지웁니다. 실행 중인 컨테이너는 `-f`가 있어야 지웁니다.',
+			en: '`docker rm`: deletes a container together with its writable layer. A running container needs `-f`.',
+		},
+		chapter: 'container-lifecycle',
+	},
+	{
+		ko: '일시 정지',
+		en: 'pause',
+		definition: {
+			ko: '`docker pause`: 컨테이너의 프로세스를 모두 그 자리에 멈춰 둡니다. `docker unpause`로 재개하면 멈춘 곳에서 이어서 실행됩니다.',
+			en: '`docker pause`: suspends every process of a container where it is; `docker unpause` resumes them from that point.',
+		},
+		chapter: 'container-lifecycle',
+	},
+	{
+		ko: '시그널',
+		en: 'signal',
+		definition: {
+			ko: '커널이 프로세스에 보내는 알림입니다(`SIGTERM`, `SIGKILL`, `SIGINT` 등). `docker stop`과 `docker kill`이 컨테이너의 주 프로세스에 보냅니다.',
+			en: "A notice the kernel delivers to a process (`SIGTERM`, `SIGKILL`, `SIGINT`…). `docker stop` and `docker kill` send them to a container's main process.",
+		},
+		chapter: 'container-lifecycle',
+	},
+	{
+		ko: '핸들러',
+		en: 'signal handler',
+		definition: {
+			ko: '프로세스가 시그널을 받았을 때 실행하도록 등록한 함수입니다. 예제 앱은 `SIGTERM` 핸들러에서 서버를 닫고 끝납니다.',
+			en: 'A function a process registers to run when a signal arrives. The example app closes its server in a `SIGTERM` handler.',
+		},
+		chapter: 'container-lifecycle',
+	},
+	{
+		ko: 'PID 1',
+		en: 'PID 1',
+		definition: {
+			ko: '컨테이너 안에서 처음 시작한 프로세스입니다. 커널은 PID 1에게 핸들러가 없는 `SIGTERM`을 기본 동작대로 처리하지 않으므로, 핸들러가 없으면 `docker stop`이 유예 시간을 다 기다립니다.',
+			en: 'The first process in a container. The kernel does not apply the default action of `SIGTERM` to PID 1, so without a handler `docker stop` waits out its grace period.',
+		},
+		chapter: 'container-lifecycle',
+	},
+	{
+		ko: '레지스트리',
+		en: 'registry',
+		definition: {
+			ko: '이미지를 보관하고 내려 주는 서버입니다. 도커 허브(`docker.io`), `ghcr.io`, 직접 띄운 `registry:2` 등이 있습니다.',
+			en: 'A server that stores images and serves them: Docker Hub (`docker.io`), `ghcr.io`, or a `registry:2` you run yourself.',
+		},
+		chapter: 'sharing-images',
+	},
+	{
+		ko: '도커 허브',
+		en: 'Docker Hub',
+		definition: {
+			ko: '이미지 이름에 레지스트리가 없을 때 도커가 쓰는 기본 레지스트리(`docker.io`)입니다. 공식 이미지는 `library` 네임스페이스에 있습니다.',
+			en: 'The registry Docker uses when an image name has none (`docker.io`). Official images live in its `library` namespace.',
+		},
+		chapter: 'sharing-images',
+	},
+	{
+		ko: '볼륨',
+		en: 'volume',
+		definition: {
+			ko: '도커가 관리하는 저장 공간입니다. 컨테이너와 따로 만들고 지우므로, 컨테이너를 삭제해도 데이터가 남습니다.',
+			en: 'Storage managed by Docker, created and removed apart from containers, so the data outlives them.',
+		},
+		chapter: 'next-steps',
+	},
+	{
+		ko: '이름 있는 볼륨',
+		en: 'named volume',
+		definition: {
+			ko: '`docker volume create`나 `-v 이름:경로`로 이름을 붙여 만든 볼륨입니다. `docker volume rm`으로 지울 때까지 남습니다.',
+			en: 'A volume created with a name (`docker volume create`, or `-v name:path`). It stays until `docker volume rm` removes it.',
+		},
+		chapter: 'next-steps',
+	},
+	{
+		ko: '익명 볼륨',
+		en: 'anonymous volume',
+		definition: {
+			ko: '이름 없이 만들어진 볼륨입니다(Dockerfile의 `VOLUME`, `-v /경로`). `docker rm -v`나 `--rm`이 컨테이너와 함께 지웁니다.',
+			en: 'A volume created without a name (a `VOLUME` instruction, or `-v /path`). `docker rm -v` and `--rm` remove it with its container.',
+		},
+		chapter: 'next-steps',
+	},
+	{
+		ko: '바인드 마운트',
+		en: 'bind mount',
+		definition: {
+			ko: '호스트의 디렉터리나 파일을 컨테이너 안의 경로에 붙이는 것입니다. 호스트에서 고치면 컨테이너 안에서도 바로 바뀝니다.',
+			en: 'A host directory or file mounted at a path in the container; changes on the host show up inside immediately.',
+		},
+		chapter: 'next-steps',
+	},
+	{
+		ko: '사용자 정의 네트워크',
+		en: 'user-defined network',
+		definition: {
+			ko: '`docker network create`로 만든 네트워크입니다. 여기에 붙은 컨테이너끼리는 이름으로 서로를 찾습니다.',
+			en: 'A network made with `docker network create`. Containers on it find each other by name.',
+		},
+		chapter: 'next-steps',
+	},
+	{
+		ko: 'Compose',
+		en: 'Docker Compose',
+		definition: {
+			ko: '여러 컨테이너(서비스)와 네트워크, 볼륨을 `compose.yaml`에 적어 두고 `docker compose up / down` 명령 하나로 띄우고 내리는 도구입니다.',
+			en: 'A tool that keeps several containers (services), networks and volumes in `compose.yaml` and starts or removes them all with `docker compose up / down`.',
+		},
+		chapter: 'next-steps',
+	},
+	{
+		ko: '오케스트레이터',
+		en: 'orchestrator',
+		definition: {
+			ko: '여러 서버에 컨테이너를 나눠 띄우고, 죽은 컨테이너를 다시 띄우고, 새 이미지로 조금씩 바꿔 주는 시스템입니다. Kubernetes, Docker Swarm이 있습니다.',
+			en: 'A system that spreads containers over many servers, restarts failed ones and rolls out new images: Kubernetes, Docker Swarm.',
+		},
+		chapter: 'next-steps',
+	},
 ];

@@ -21,6 +21,7 @@ export const chapters: readonly ChapterEntry[] = [
 	{ slug: 'container-lifecycle', label: { ko: '6. 컨테이너 생명주기', en: '6. The container lifecycle' }, kind: 'chapter' },
 	{ slug: 'sharing-images', label: { ko: '7. 이미지 공유하기', en: '7. Sharing images' }, kind: 'chapter' },
 	{ slug: 'next-steps', label: { ko: '8. 다음 단계', en: '8. Next steps' }, kind: 'chapter' },
+	{ slug: 'glossary', label: { ko: '용어집', en: 'Glossary' }, kind: 'reference' },
 	{ slug: 'cheat-sheet', label: { ko: '명령어 요약', en: 'Command cheat sheet' }, kind: 'reference' },
 	{ slug: 'verification', label: { ko: '검증 현황', en: 'Verification status' }, kind: 'reference' },
 ];
