@@ -1,4 +1,5 @@
 import { docker } from '../docker.ts';
+import type { EngineConfig } from '../config.ts';
 import type { StandInRecipe } from './recipe.ts';
 
 /**
@@ -216,7 +217,7 @@ Please try again later.</p>
 </html>
 `;
 
-export function nginxRecipe(): StandInRecipe {
+export function nginxRecipe(_config: EngineConfig): StandInRecipe {
 	return {
 		key: 'nginx',
 		repository: 'nginx',
