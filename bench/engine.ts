@@ -11,6 +11,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { engineConfig } from '../scripts/engine/config.ts';
 
 const warmOnly = process.argv.includes('--warm');
 // Outside the work tree: a docker data root is large and full of root-owned overlay dirs.
@@ -61,7 +62,7 @@ try {
 	const afterDown = await timed(() => up());
 	rows.push(['`up` after `down` (daemon and mirror restart)', seconds(afterDown.ms)]);
 
-	const state = await readState(enginePaths().standInState);
+	const state = await readState(enginePaths(engineConfig()).standInState);
 	const sizes = Object.values(state).map((entry) => [`${entry.repository}:${entry.tags.join(', ')}`, megabytes(entry.size)] as const);
 
 	const out = [

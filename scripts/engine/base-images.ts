@@ -1,10 +1,17 @@
 import type { StandInState } from './state.ts';
+import { escapeRegExp } from '../host/text.ts';
+import { engineConfig } from './config.ts';
 import { standInRecipes } from './stand-ins/index.ts';
 import type { BaseImage } from './types.ts';
 
+/** The stand-ins' names and tags, which no setting changes: the recipes under default settings. */
+function namedRecipes() {
+	return standInRecipes(engineConfig({}));
+}
+
 export function baseImagesFromState(state: StandInState): BaseImage[] {
 	const images: BaseImage[] = [];
-	for (const recipe of standInRecipes()) {
+	for (const recipe of namedRecipes()) {
 		const entry = state[recipe.key];
 		if (entry === undefined) continue;
 		for (const tag of entry.tags) {
@@ -16,8 +23,8 @@ export function baseImagesFromState(state: StandInState): BaseImage[] {
 
 /** The names chapters may use, known before anything is built (nginx's version tags come from the build). */
 export function baseNamePatterns(): RegExp[] {
-	const names = standInRecipes().flatMap((r) => r.tags.map((t) => `${r.repository}:${t}`));
-	const escaped = names.map((n) => new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+	const names = namedRecipes().flatMap((r) => r.tags.map((t) => `${r.repository}:${t}`));
+	const escaped = names.map((n) => new RegExp(`^${escapeRegExp(n)}$`));
 	return [...escaped, /^nginx:\d+(\.\d+)*$/];
 }
 

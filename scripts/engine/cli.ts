@@ -1,9 +1,6 @@
 /** `npm run engine -- up [--json] | down | status | env | reset | offered` */
-import { instanceName } from './paths.ts';
-
-function shellQuote(value: string): string {
-	return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellQuote } from '../host/text.ts';
+import { type EngineConfig, engineConfig } from './config.ts';
 
 const progress = (line: string): void => {
 	process.stderr.write(`${line}\n`);
@@ -32,14 +29,14 @@ function failedEnv(reason: string): string {
 }
 
 async function main(command: string | undefined): Promise<void> {
-	// A bad LAYERBOOK_INSTANCE is refused before anything is installed or started.
-	instanceName();
+	// The settings, read once: a bad one is refused before anything is installed or started.
+	const config: EngineConfig = engineConfig();
 	// Imported here, so that an error while loading the engine is reported like any other.
 	const { down, reset, status, up } = await import('./index.ts');
 	switch (command) {
 		case 'up': {
 			const started = Date.now();
-			const engine = await up({ onProgress: progress, signal });
+			const engine = await up({ config, onProgress: progress, signal });
 			// For a program (the engine suite's setup): the engine as JSON on stdout.
 			if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(engine)}\n`);
 			progress(
@@ -51,7 +48,7 @@ async function main(command: string | undefined): Promise<void> {
 		}
 		case 'env': {
 			// Progress on stderr only: stdout is meant for eval.
-			const engine = await up({ onProgress: progress, signal });
+			const engine = await up({ config, onProgress: progress, signal });
 			for (const [key, value] of Object.entries(engine.env)) {
 				if (key === 'PATH') continue;
 				process.stdout.write(`export ${key}=${shellQuote(value)}\n`);
@@ -62,24 +59,23 @@ async function main(command: string | undefined): Promise<void> {
 			return;
 		}
 		case 'down':
-			await down();
+			await down(config);
 			progress('engine stopped');
 			return;
 		case 'status':
-			process.stdout.write(`${JSON.stringify(await status(), null, 2)}\n`);
+			process.stdout.write(`${JSON.stringify(await status(config), null, 2)}\n`);
 			return;
 		case 'offered': {
 			// What a bump can pin: the archive's versions of each engine package, beside the pinned one.
 			const { enginePackages, offered } = await import('./packages.ts');
-			const { cacheRoot } = await import('./paths.ts');
-			const versions = await offered(cacheRoot(), progress);
+			const versions = await offered(config, progress);
 			for (const p of enginePackages) {
 				process.stdout.write(`${p.name}  pinned ${p.version}  offered ${(versions.get(p.name) ?? []).join(', ') || 'none'}\n`);
 			}
 			return;
 		}
 		case 'reset': {
-			const engine = await up({ onProgress: progress, signal });
+			const engine = await up({ config, onProgress: progress, signal });
 			await reset(engine);
 			progress('engine reset: nothing is left in the daemon; the base images wait in the mirror');
 			return;

@@ -1,11 +1,13 @@
-import { mkdir, readdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { ping } from './api.ts';
 import { engineRoot, type EngineRoot } from './packages.ts';
-import { engineClient, enginePaths, networkSettings, type EnginePaths } from './paths.ts';
+import type { EngineConfig } from './config.ts';
+import { networkSettings, type EnginePaths } from './paths.ts';
 import { mirrorUrl } from './mirror.ts';
+import { allPids, commandLine } from '../host/proc.ts';
 import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 
-export function dockerHost(paths: EnginePaths = enginePaths()): string {
+export function dockerHost(paths: EnginePaths): string {
 	return `unix://${paths.socket}`;
 }
 
@@ -16,8 +18,7 @@ const systemPath = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
  * and a client config that names the unpacked buildx and compose plugins (a chapter copies it
  * into its own DOCKER_CONFIG).
  */
-export function engineEnv(host: string, paths: EnginePaths = enginePaths()): Record<string, string> {
-	const path = process.env['PATH'] ?? systemPath;
+export function engineEnv(host: string, paths: EnginePaths, path = systemPath): Record<string, string> {
 	return { DOCKER_HOST: host, DOCKER_CONFIG: paths.clientConfig, PATH: `${paths.bin}:${path}` };
 }
 
@@ -30,7 +31,7 @@ export function clientConfig(root: EngineRoot): string {
  * A directory holding only `docker` -> the unpacked client, so it wins over any other client on
  * PATH, and the client config beside it.
  */
-export async function ensureClientBin(paths: EnginePaths = enginePaths()): Promise<void> {
+export async function ensureClientBin(paths: EnginePaths): Promise<void> {
 	const root = engineRoot(paths.cacheRoot);
 	await mkdir(paths.bin, { recursive: true });
 	await mkdir(paths.clientConfig, { recursive: true });
@@ -39,19 +40,19 @@ export async function ensureClientBin(paths: EnginePaths = enginePaths()): Promi
 	const current = await readlink(link).catch(() => null);
 	if (current === root.client) return;
 	await rm(link, { force: true });
-	await symlink(engineClient(), link);
+	await symlink(root.client, link);
 }
 
 export async function daemonAnswers(host: string): Promise<boolean> {
 	return ping(host);
 }
 
-export async function daemonRunning(paths: EnginePaths = enginePaths()): Promise<number | null> {
+export async function daemonRunning(paths: EnginePaths): Promise<number | null> {
 	return alivePid(paths.dockerdPid, 'dockerd');
 }
 
-function daemonConfig(paths: EnginePaths, mtu: number): string {
-	const network = networkSettings();
+export function daemonConfig(config: EngineConfig, paths: EnginePaths, mtu: number): string {
+	const network = networkSettings(config);
 	const root = engineRoot(paths.cacheRoot);
 	return JSON.stringify(
 		{
@@ -71,11 +72,12 @@ function daemonConfig(paths: EnginePaths, mtu: number): string {
 			ip: '127.0.0.1',
 			mtu,
 			'default-address-pools': [network.addressPool],
-			'registry-mirrors': [mirrorUrl()],
+			'registry-mirrors': [mirrorUrl(config)],
 			// Own namespaces, so sharing a system containerd (if dockerd picks one) never mixes containers.
 			'containerd-namespace': 'layerbook',
-			// The containerd image store, as new installs of Engine 29 and Docker Desktop have it.
-			features: { 'containerd-snapshotter': true },
+			// The containerd image store, as new installs of Engine 29 and Docker Desktop have it, or
+			// the classic overlay2 store that upgraded machines and many servers keep.
+			features: { 'containerd-snapshotter': config.imageStore === 'containerd' },
 			'log-level': 'warn',
 		},
 		null,
@@ -84,15 +86,14 @@ function daemonConfig(paths: EnginePaths, mtu: number): string {
 }
 
 /** Starts our dockerd unless it already runs; returns whether this call started it. */
-export async function startDaemon(mtu: number, progress: (line: string) => void): Promise<boolean> {
-	const paths = enginePaths();
+export async function startDaemon(config: EngineConfig, paths: EnginePaths, mtu: number, progress: (line: string) => void): Promise<boolean> {
 	const host = dockerHost(paths);
 	if ((await daemonRunning(paths)) !== null && (await daemonAnswers(host))) return false;
 	// Leftovers of a crashed run: a stuck dockerd, its containerd, a stale socket.
-	await stopDaemon();
+	await stopDaemon(paths);
 	await mkdir(paths.dataRoot, { recursive: true });
 	await mkdir(paths.execRoot, { recursive: true });
-	await writeFile(paths.daemonConfig, daemonConfig(paths, mtu));
+	await writeFile(paths.daemonConfig, daemonConfig(config, paths, mtu));
 	progress(`daemon: starting dockerd (data root ${paths.dataRoot}, socket ${paths.socket})`);
 	const root = engineRoot(paths.cacheRoot);
 	// dockerd finds containerd, its shim and docker-init on PATH: the unpacked ones, then the host's runc.
@@ -102,14 +103,13 @@ export async function startDaemon(mtu: number, progress: (line: string) => void)
 		await waitFor('dockerd', () => daemonAnswers(host), { timeoutMs: 60_000, intervalMs: 250, alive: () => isAlive(pid) });
 	} catch (error) {
 		const log = await tail(paths.dockerdLog);
-		await stopDaemon();
+		await stopDaemon(paths);
 		throw new Error(`dockerd did not start:\n${log}`, { cause: error });
 	}
 	return true;
 }
 
-export async function stopDaemon(): Promise<void> {
-	const paths = enginePaths();
+export async function stopDaemon(paths: EnginePaths): Promise<void> {
 	// dockerd stops its containers and its own containerd when it gets SIGTERM.
 	await stopByPidfile(paths.dockerdPid, 30_000, 'dockerd');
 	await stopByPidfile(paths.containerdPid, 10_000, 'containerd');
@@ -120,12 +120,11 @@ export async function stopDaemon(): Promise<void> {
 /** containerd shims of ours that outlived their containerd: found by our own exec root in their command line. */
 async function stopStrayShims(paths: EnginePaths): Promise<void> {
 	const marker = `${paths.execRoot}/containerd/`;
-	for (const entry of await readdir('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-		if (cmdline.includes(marker) && Number(entry) !== process.pid) {
+	for (const pid of await allPids()) {
+		const cmdline = (commandLine(pid) ?? []).join(' ');
+		if (cmdline.includes(marker) && pid !== process.pid) {
 			try {
-				process.kill(Number(entry), 'SIGKILL');
+				process.kill(pid, 'SIGKILL');
 			} catch {
 				// already gone
 			}

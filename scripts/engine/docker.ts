@@ -1,16 +1,18 @@
 import { execa } from 'execa';
 import { z } from 'zod';
 import { apiJson } from './api.ts';
-import { engineClient } from './paths.ts';
 
-/** Runs the engine's own client against the daemon named in `env.DOCKER_HOST`. */
+/**
+ * Runs the engine's own client against the daemon named in `env.DOCKER_HOST`: `docker` as found
+ * on `env.PATH`, whose first folder holds the engine's client (daemon.ts, engineEnv).
+ */
 export async function docker(
 	env: Record<string, string>,
 	args: readonly string[],
 	options: { input?: string; signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<string> {
 	try {
-		const result = await execa(engineClient(), [...args], {
+		const result = await execa('docker', [...args], {
 			env,
 			...(options.input !== undefined ? { input: options.input } : {}),
 			...(options.signal !== undefined ? { cancelSignal: options.signal } : {}),
@@ -29,7 +31,7 @@ export async function dockerStreaming(
 	onLine: (line: string) => void,
 	options: { signal?: AbortSignal; cwd?: string } = {},
 ): Promise<void> {
-	const child = execa(engineClient(), [...args], {
+	const child = execa('docker', [...args], {
 		env,
 		all: true,
 		reject: false,

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 import { isBaseName } from './base-images.ts';
 import { docker, lines } from './docker.ts';
-import { enginePaths } from './paths.ts';
+import { type EnginePaths, enginePaths } from './paths.ts';
 import type { BaseImage, Engine } from './types.ts';
 
 export interface ForeignObjects {
@@ -62,25 +62,25 @@ export function isEmpty(foreign: ForeignObjects): boolean {
 
 const vettedSchema = z.object({ hosts: z.array(z.string()) });
 
-async function readVetted(): Promise<string[]> {
+async function readVetted(paths: EnginePaths): Promise<string[]> {
 	try {
-		return vettedSchema.parse(JSON.parse(await readFile(enginePaths().vettedExternal, 'utf8'))).hosts;
+		return vettedSchema.parse(JSON.parse(await readFile(paths.vettedExternal, 'utf8'))).hosts;
 	} catch {
 		return [];
 	}
 }
 
 /** Remembers that an external daemon passed the check, so `reset` may work on it (also from another process). */
-export async function markVetted(dockerHost: string): Promise<void> {
-	const hosts = new Set(await readVetted());
+export async function markVetted(paths: EnginePaths, dockerHost: string): Promise<void> {
+	const hosts = new Set(await readVetted(paths));
 	hosts.add(dockerHost);
-	const path = enginePaths().vettedExternal;
+	const path = paths.vettedExternal;
 	await mkdir(dirname(path), { recursive: true });
 	await writeFile(path, JSON.stringify({ hosts: [...hosts] }));
 }
 
-export async function isVetted(dockerHost: string): Promise<boolean> {
-	return (await readVetted()).includes(dockerHost);
+export async function isVetted(paths: EnginePaths, dockerHost: string): Promise<boolean> {
+	return (await readVetted(paths)).includes(dockerHost);
 }
 
 /**
@@ -90,5 +90,5 @@ export async function isVetted(dockerHost: string): Promise<boolean> {
 export async function assertNothingForeign(engine: Engine): Promise<void> {
 	const foreign = await findForeign(engine.env, engine.baseImages);
 	if (!isEmpty(foreign)) throw new ForeignObjectsError(engine.dockerHost, foreign);
-	await markVetted(engine.dockerHost);
+	await markVetted(enginePaths(engine.config), engine.dockerHost);
 }

@@ -11,6 +11,7 @@ export type { BaseImage, Engine, EngineStatus, UpOptions } from './types.ts';
 export { up, down, status } from './lifecycle.ts';
 export { assertNothingForeign, findForeign, ForeignObjectsError, type ForeignObjects } from './foreign.ts';
 export { enginePaths, networkSettings } from './paths.ts';
+export { engineConfig, type EngineConfig, EngineConfigError, type ImageStore } from './config.ts';
 
 /**
  * Removes every container, volume, non-default network, the build cache and every image that is
@@ -18,5 +19,5 @@ export { enginePaths, networkSettings } from './paths.ts';
  * start unless it passed assertNothingForeign.
  */
 export async function reset(engine: Engine): Promise<void> {
-	await withLock(enginePaths().lock, 'reset', () => resetEngine(engine));
+	await withLock(enginePaths(engine.config).lock, 'reset', () => resetEngine(engine));
 }

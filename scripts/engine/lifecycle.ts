@@ -1,30 +1,25 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { execa } from 'execa';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { baseImagesFromState, baseNamePatterns } from './base-images.ts';
 import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.ts';
 import { docker, dockerInfo, imageInspectSchema, imageStore, lines } from './docker.ts';
 import { ForeignObjectsError, findForeign, isEmpty, markVetted } from './foreign.ts';
 import { installHostPackages } from '../host/packages.ts';
 import { enginePackages, engineSuite, ensureEnginePackages } from './packages.ts';
-import { debian } from './stand-ins/assets.ts';
 import { withLock } from './lock.ts';
 import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.ts';
 import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.ts';
-import { enginePaths } from './paths.ts';
+import { enginePaths, networkSettings } from './paths.ts';
+import { unmountUnder } from '../host/mounts.ts';
+import { type EngineConfig, engineConfig } from './config.ts';
 import { ensureStandIns } from './stand-ins/index.ts';
 import { readState } from './state.ts';
 import { labels } from './stand-ins/build.ts';
 import type { BaseImage, Engine, EngineStatus, UpOptions } from './types.ts';
 
-function externalHost(): string | null {
-	const host = process.env['LAYERBOOK_DOCKER_HOST'];
-	return host !== undefined && host !== '' ? host : null;
-}
-
 export async function up(options: UpOptions = {}): Promise<Engine> {
+	const config = options.config ?? engineConfig();
 	const progress = options.onProgress ?? ((): void => undefined);
-	const external = externalHost();
-	if (external !== null) return upExternal(external, progress);
+	if (config.externalHost !== null) return upExternal(config, config.externalHost, progress);
 
 	// `npm run setup` has done both before any test; a person's first `engine up` does them here.
 	await installHostPackages(['engine'], progress, options.signal);
@@ -34,54 +29,62 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
 				'or set LAYERBOOK_DOCKER_HOST to a daemon of your own that holds only the base images',
 		);
 	}
-	const paths = enginePaths();
+	const paths = enginePaths(config);
+	const network = networkSettings(config);
 	await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
 	return withLock(paths.lock, 'up', async () => {
 		let startedSomething = false;
 		try {
-			await ensureEnginePackages(paths.cacheRoot, progress);
+			await ensureEnginePackages(config, progress);
 			await ensureClientBin(paths);
-			startedSomething = (await startMirror(progress)) || startedSomething;
+			startedSomething = (await startMirror(config, paths, progress)) || startedSomething;
 			options.signal?.throwIfAborted();
 			const host = dockerHost(paths);
 			const mtu = await uplinkMtu();
 			// Checked on every up: restores our bridge and rules if something removed them.
-			await setupNetwork(mtu);
-			startedSomething = (await startDaemon(mtu, progress)) || startedSomething;
+			await setupNetwork(mtu, network);
+			startedSomething = (await startDaemon(config, paths, mtu, progress)) || startedSomething;
 			options.signal?.throwIfAborted();
-			const env = engineEnv(host, paths);
-			const state = await ensureStandIns({ paths, env, progress, ...(options.signal ? { signal: options.signal } : {}) });
+			const env = engineEnv(host, paths, config.path);
+			const state = await ensureStandIns({ config, paths, env, progress, ...(options.signal ? { signal: options.signal } : {}) });
 			const info = await dockerInfo(env);
+			const store = imageStore(info);
+			if (store !== config.imageStore) throw new Error(`dockerd runs the ${store} image store, not the ${config.imageStore} one that was asked for`);
 			return {
+				config,
 				dockerHost: host,
 				env,
 				version: info.ServerVersion,
-				store: imageStore(info),
+				store,
 				packages: enginePackages.map((p) => ({ name: p.name, version: p.version })),
-				source: `Debian ${engineSuite} (${debian.mirror})`,
+				source: `Debian ${engineSuite} (${config.debianMirror})`,
 				os: info.OperatingSystem,
 				arch: info.Architecture,
 				baseImages: baseImagesFromState(state),
 			};
 		} catch (error) {
 			// Never leave processes behind that this call started.
-			if (startedSomething) await downUnlocked().catch(() => undefined);
+			if (startedSomething) await downUnlocked(config).catch(() => undefined);
 			throw error;
 		}
 	});
 }
 
 /** A daemon named by LAYERBOOK_DOCKER_HOST: used only while it holds nothing the harness did not make. */
-async function upExternal(host: string, progress: (line: string) => void): Promise<Engine> {
-	const env = engineEnv(host);
+async function upExternal(config: EngineConfig, host: string, progress: (line: string) => void): Promise<Engine> {
+	const paths = enginePaths(config);
+	await ensureEnginePackages(config, progress);
+	await ensureClientBin(paths);
+	const env = engineEnv(host, paths, config.path);
 	if (!(await daemonAnswers(host))) throw new Error(`LAYERBOOK_DOCKER_HOST=${host}: no Docker daemon answers there`);
 	progress(`external daemon ${host}: checking that it holds nothing foreign`);
 	const present = await presentBaseImages(env);
 	const foreign = await findForeign(env, present);
 	if (!isEmpty(foreign)) throw new ForeignObjectsError(host, foreign);
-	await markVetted(host);
+	await markVetted(paths, host);
 	const info = await dockerInfo(env);
 	return {
+		config,
 		dockerHost: host,
 		env,
 		version: info.ServerVersion,
@@ -109,21 +112,12 @@ async function presentBaseImages(env: Record<string, string>): Promise<BaseImage
 	return images;
 }
 
-async function unmountUnder(roots: readonly string[]): Promise<void> {
-	const points = (await readFile('/proc/self/mountinfo', 'utf8'))
-		.split('\n')
-		.map((line) => line.split(' ')[4] ?? '')
-		.filter((p) => roots.some((root) => p === root || p.startsWith(`${root}/`)))
-		.sort((a, b) => b.length - a.length);
-	for (const point of points) await execa('umount', ['-l', point], { reject: false });
-}
-
-async function downUnlocked(): Promise<void> {
-	const paths = enginePaths();
-	await stopDaemon();
-	await stopMirror();
+async function downUnlocked(config: EngineConfig): Promise<void> {
+	const paths = enginePaths(config);
+	await stopDaemon(paths);
+	await stopMirror(paths);
 	await unmountUnder([paths.execRoot, paths.dataRoot, paths.runtime]);
-	await teardownNetwork();
+	await teardownNetwork(networkSettings(config));
 	// Keep the logs of the last run for a post-mortem, and the lock files (a chapter may hold one);
 	// everything else in the runtime dir goes.
 	const entries = await readdir(paths.runtime).catch(() => []);
@@ -133,27 +127,27 @@ async function downUnlocked(): Promise<void> {
 }
 
 /** Stops everything `up` started: dockerd, its containerd, the mirror; unmounts; removes the bridge and our chains. */
-export async function down(): Promise<void> {
-	const paths = enginePaths();
+export async function down(config: EngineConfig = engineConfig()): Promise<void> {
+	const paths = enginePaths(config);
 	await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
-	await withLock(paths.lock, 'down', downUnlocked);
+	await withLock(paths.lock, 'down', () => downUnlocked(config));
 }
 
-export async function status(): Promise<EngineStatus> {
-	const paths = enginePaths();
+export async function status(config: EngineConfig = engineConfig()): Promise<EngineStatus> {
+	const paths = enginePaths(config);
 	const host = dockerHost(paths);
 	const daemonPid = await daemonRunning(paths);
-	const mirrorPid = await mirrorRunning();
+	const mirrorPid = await mirrorRunning(paths);
 	const state = await readState(paths.standInState);
 	return {
-		running: daemonPid !== null && (await daemonAnswers(host)) && mirrorPid !== null && (await mirrorReady()),
+		running: daemonPid !== null && (await daemonAnswers(host)) && mirrorPid !== null && (await mirrorReady(config)),
 		dockerHost: host,
 		daemonPid,
-		mirror: { running: mirrorPid !== null, pid: mirrorPid, url: mirrorUrl() },
-		bridge: await bridgeExists(),
+		mirror: { running: mirrorPid !== null, pid: mirrorPid, url: mirrorUrl(config) },
+		bridge: await bridgeExists(networkSettings(config)),
 		dataRoot: paths.dataRoot,
 		runtimeDir: paths.runtime,
 		baseImages: baseImagesFromState(state),
-		external: externalHost(),
+		external: config.externalHost,
 	};
 }

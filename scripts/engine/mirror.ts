@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { enginePaths, mirrorPort } from './paths.ts';
+import type { EngineConfig } from './config.ts';
+import { type EnginePaths, mirrorPort } from './paths.ts';
 import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './proc.ts';
 
 /*
@@ -8,15 +9,15 @@ import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './
  * via --registry-mirror, so pulls go through a real registry and images get real repo digests.
  */
 
-export function mirrorAddress(): string {
-	return `127.0.0.1:${mirrorPort()}`;
+export function mirrorAddress(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>): string {
+	return `127.0.0.1:${mirrorPort(config)}`;
 }
 
-export function mirrorUrl(): string {
-	return `http://${mirrorAddress()}`;
+export function mirrorUrl(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>): string {
+	return `http://${mirrorAddress(config)}`;
 }
 
-function config(storage: string): string {
+function registryConfig(address: string, storage: string): string {
 	return [
 		'version: 0.1',
 		'log:',
@@ -29,41 +30,40 @@ function config(storage: string): string {
 		'  delete:',
 		'    enabled: true',
 		'http:',
-		`  addr: ${mirrorAddress()}`,
+		`  addr: ${address}`,
 		'',
 	].join('\n');
 }
 
-export async function mirrorReady(): Promise<boolean> {
+export async function mirrorReady(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>): Promise<boolean> {
 	try {
-		const response = await fetch(`${mirrorUrl()}/v2/`, { signal: AbortSignal.timeout(2_000) });
+		const response = await fetch(`${mirrorUrl(config)}/v2/`, { signal: AbortSignal.timeout(2_000) });
 		return response.status === 200;
 	} catch {
 		return false;
 	}
 }
 
-export async function mirrorRunning(): Promise<number | null> {
-	return alivePid(enginePaths().mirrorPid, 'docker-registry');
+export async function mirrorRunning(paths: EnginePaths): Promise<number | null> {
+	return alivePid(paths.mirrorPid, 'docker-registry');
 }
 
 /** Starts the mirror unless ours already runs; returns whether this call started it. */
-export async function startMirror(progress: (line: string) => void): Promise<boolean> {
-	const paths = enginePaths();
-	if ((await mirrorRunning()) !== null && (await mirrorReady())) return false;
+export async function startMirror(config: EngineConfig, paths: EnginePaths, progress: (line: string) => void): Promise<boolean> {
+	if ((await mirrorRunning(paths)) !== null && (await mirrorReady(config))) return false;
 	await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
-	if (await mirrorReady()) {
-		throw new Error(`something else already answers on ${mirrorAddress()}: set LAYERBOOK_MIRROR_PORT to a free port`);
+	if (await mirrorReady(config)) {
+		throw new Error(`something else already answers on ${mirrorAddress(config)}: set LAYERBOOK_MIRROR_PORT to a free port`);
 	}
 	await mkdir(paths.mirrorStorage, { recursive: true });
-	await writeFile(paths.mirrorConfig, config(paths.mirrorStorage));
-	progress(`mirror: starting docker-registry on ${mirrorAddress()}`);
+	await writeFile(paths.mirrorConfig, registryConfig(mirrorAddress(config), paths.mirrorStorage));
+	progress(`mirror: starting docker-registry on ${mirrorAddress(config)}`);
 	const pid = await spawnDaemon('/usr/bin/docker-registry', ['serve', paths.mirrorConfig], {
 		log: paths.mirrorLog,
 		pidfile: paths.mirrorPid,
 	});
 	try {
-		await waitFor('the registry mirror', mirrorReady, { timeoutMs: 20_000, alive: () => isAlive(pid) });
+		await waitFor('the registry mirror', () => mirrorReady(config), { timeoutMs: 20_000, alive: () => isAlive(pid) });
 	} catch (error) {
 		await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
 		throw new Error(`the registry mirror did not start:\n${await tail(paths.mirrorLog)}`, { cause: error });
@@ -71,8 +71,8 @@ export async function startMirror(progress: (line: string) => void): Promise<boo
 	return true;
 }
 
-export async function stopMirror(): Promise<void> {
-	await stopByPidfile(enginePaths().mirrorPid, 10_000, 'docker-registry');
+export async function stopMirror(paths: EnginePaths): Promise<void> {
+	await stopByPidfile(paths.mirrorPid, 10_000, 'docker-registry');
 }
 
 const manifestTypes = [
@@ -83,10 +83,10 @@ const manifestTypes = [
 ].join(', ');
 
 /** The digest the mirror serves for library/<repo>:<tag>, or null when it has none. */
-export async function mirrorDigest(name: string): Promise<string | null> {
+export async function mirrorDigest(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>, name: string): Promise<string | null> {
 	const [repo, tag = 'latest'] = name.split(':');
 	try {
-		const response = await fetch(`${mirrorUrl()}/v2/library/${repo}/manifests/${tag}`, {
+		const response = await fetch(`${mirrorUrl(config)}/v2/library/${repo}/manifests/${tag}`, {
 			method: 'HEAD',
 			headers: { Accept: manifestTypes },
 			signal: AbortSignal.timeout(5_000),

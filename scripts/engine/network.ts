@@ -1,6 +1,6 @@
 import { readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
-import { networkSettings, type NetworkSettings } from './paths.ts';
+import type { NetworkSettings } from './paths.ts';
 
 /*
  * The engine's dockerd runs with --iptables=false: a dockerd with iptables on flushes and rebuilds
@@ -89,7 +89,7 @@ async function restoreForwarding(): Promise<void> {
 	await rm(file, { force: true });
 }
 
-export async function bridgeExists(net: NetworkSettings = networkSettings()): Promise<boolean> {
+export async function bridgeExists(net: NetworkSettings): Promise<boolean> {
 	return ip(['link', 'show', net.bridge], false);
 }
 
@@ -116,7 +116,7 @@ async function networkInPlace(net: NetworkSettings): Promise<boolean> {
 	return jumps && required;
 }
 
-export async function setupNetwork(mtu: number, net: NetworkSettings = networkSettings()): Promise<void> {
+export async function setupNetwork(mtu: number, net: NetworkSettings): Promise<void> {
 	if (await networkInPlace(net)) return;
 	if (!(await bridgeExists(net))) await ip(['link', 'add', net.bridge, 'type', 'bridge']);
 	await ip(['link', 'set', net.bridge, 'mtu', String(mtu)]);
@@ -135,7 +135,7 @@ export async function setupNetwork(mtu: number, net: NetworkSettings = networkSe
 	}
 }
 
-export async function teardownNetwork(net: NetworkSettings = networkSettings()): Promise<void> {
+export async function teardownNetwork(net: NetworkSettings): Promise<void> {
 	for (const { table, parent, chain } of chains(net)) {
 		while (await iptables(['-t', table, '-D', parent, '-j', chain], false)) {
 			// repeat: remove every jump, in case one was added twice

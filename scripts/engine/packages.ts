@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { debian } from './stand-ins/assets.ts';
+import { exists } from '../host/fs.ts';
+import type { EngineConfig } from './config.ts';
 
 /*
  * The engine is Docker as Debian packages it in its development suite ("sid"), fetched with a
@@ -86,12 +87,12 @@ function aptOptions(dir: string): string[] {
 	];
 }
 
-async function prepareApt(dir: string): Promise<void> {
+async function prepareApt(dir: string, mirror: string): Promise<void> {
 	for (const sub of ['lists/partial', 'cache/archives/partial', 'sources.list.d', 'preferences.d']) {
 		await mkdir(join(dir, sub), { recursive: true });
 	}
 	await writeFile(join(dir, 'status'), '');
-	await writeFile(join(dir, 'sources.list'), `deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${debian.mirror} ${engineSuite} main\n`);
+	await writeFile(join(dir, 'sources.list'), `deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${mirror} ${engineSuite} main\n`);
 }
 
 /** The archive's index entry for name=version: its SHA256, or null when the archive does not offer that version. */
@@ -119,19 +120,12 @@ async function sha256Of(path: string): Promise<string> {
 	return hash.digest('hex');
 }
 
-async function exists(path: string): Promise<boolean> {
-	return access(path).then(
-		() => true,
-		() => false,
-	);
-}
-
 /** Refreshes the private index and lists the versions offered for each pinned package. */
-export async function offered(cacheRoot: string, progress: (line: string) => void): Promise<Map<string, string[]>> {
-	const aptDir = join(cacheRoot, 'engine', 'apt');
-	await prepareApt(aptDir);
+export async function offered(config: Pick<EngineConfig, 'cacheRoot' | 'debianMirror'>, progress: (line: string) => void): Promise<Map<string, string[]>> {
+	const aptDir = join(config.cacheRoot, 'engine', 'apt');
+	await prepareApt(aptDir, config.debianMirror);
 	const opts = aptOptions(aptDir);
-	progress(`engine packages: reading Debian ${engineSuite}'s index from ${debian.mirror}`);
+	progress(`engine packages: reading Debian ${engineSuite}'s index from ${config.debianMirror}`);
 	await execa('apt-get', [...opts, '-q', 'update']);
 	const result = new Map<string, string[]>();
 	for (const p of enginePackages) result.set(p.name, await offeredVersions(opts, p.name));
@@ -143,22 +137,23 @@ export async function offered(cacheRoot: string, progress: (line: string) => voi
  * time. Fails, naming the versions on offer, when the archive no longer has a pinned one.
  */
 export async function ensureEnginePackages(
-	cacheRoot: string,
+	config: Pick<EngineConfig, 'cacheRoot' | 'debianMirror'>,
 	progress: (line: string) => void,
 	packages: readonly EnginePackage[] = enginePackages,
 ): Promise<EngineRoot> {
+	const { cacheRoot, debianMirror } = config;
 	const target = engineRoot(cacheRoot, packages);
 	const complete = join(target.root, '..', 'complete');
 	if (await exists(complete)) return target;
 	const started = Date.now();
 	const aptDir = join(cacheRoot, 'engine', 'apt');
-	await prepareApt(aptDir);
+	await prepareApt(aptDir, debianMirror);
 	const opts = aptOptions(aptDir);
-	progress(`engine packages: reading Debian ${engineSuite}'s index from ${debian.mirror}`);
+	progress(`engine packages: reading Debian ${engineSuite}'s index from ${debianMirror}`);
 	try {
 		await execa('apt-get', [...opts, '-q', 'update']);
 	} catch (error) {
-		throw new Error(`could not read Debian ${engineSuite}'s package index from ${debian.mirror}`, { cause: error });
+		throw new Error(`could not read Debian ${engineSuite}'s package index from ${debianMirror}`, { cause: error });
 	}
 	const entries = new Map<string, { sha256: string; filename: string }>();
 	const absent: string[] = [];

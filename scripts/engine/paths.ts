@@ -1,29 +1,20 @@
 import { createHash } from 'node:crypto';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { engineRoot } from './packages.ts';
+import type { EngineConfig } from './config.ts';
 
 /*
  * Several engines can run side by side on one host, each an "instance" with its own data root,
  * runtime dir, bridge, subnet and mirror port: the default one for people and the examples, and
  * e.g. `LAYERBOOK_INSTANCE=test` for the engine's own tests, which reset and stop their engine.
  */
-export function instanceName(env: NodeJS.ProcessEnv = process.env): string | null {
-	const name = env['LAYERBOOK_INSTANCE'];
-	if (name === undefined || name === '') return null;
-	// The name goes into iptables chains (`LAYERBOOK-<name>-POSTROUTING`), which allow 28 characters.
-	if (!/^[a-z0-9]{1,6}$/.test(name)) throw new Error(`LAYERBOOK_INSTANCE must be 1-6 lowercase letters or digits, not ${JSON.stringify(name)}`);
-	return name;
-}
 
 /** 0 for the default instance, 1..40 for a named one. */
-function instanceSlot(env: NodeJS.ProcessEnv): number {
-	const name = instanceName(env);
-	if (name === null) return 0;
-	return 1 + (createHash('sha256').update(name).digest().readUInt16BE(0) % 40);
+export function instanceSlot(config: Pick<EngineConfig, 'instance'>): number {
+	if (config.instance === null) return 0;
+	return 1 + (createHash('sha256').update(config.instance).digest().readUInt16BE(0) % 40);
 }
 
-/** Where the engine keeps things. Computed on each call so a benchmark can point XDG_CACHE_HOME elsewhere. */
+/** Where the engine keeps things, from its config. */
 export interface EnginePaths {
 	/** Persistent: data root, mirror storage, stand-in state. */
 	cache: string;
@@ -54,16 +45,9 @@ export interface EnginePaths {
 	vettedExternal: string;
 }
 
-export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
-	const xdg = env['XDG_CACHE_HOME'];
-	return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'layerbook');
-}
-
-export function runtimeRoot(env: NodeJS.ProcessEnv = process.env): string {
-	const override = env['LAYERBOOK_RUNTIME_DIR'];
-	if (override !== undefined && override !== '') return override;
-	const uid = process.getuid?.() ?? 0;
-	const suffix = instanceName(env) === null ? '' : `-${instanceName(env)}`;
+export function runtimeRoot(config: EngineConfig, uid = process.getuid?.() ?? 0): string {
+	if (config.runtimeDir !== null) return config.runtimeDir;
+	const suffix = config.instance === null ? '' : `-${config.instance}`;
 	return uid === 0 ? `/run/layerbook${suffix}` : `/tmp/layerbook${suffix}-${uid}`;
 }
 
@@ -71,16 +55,16 @@ export function instanceCache(root: string, instance: string | null): string {
 	return instance === null ? root : join(root, 'instances', instance);
 }
 
-export function enginePaths(env: NodeJS.ProcessEnv = process.env): EnginePaths {
-	const root = cacheRoot(env);
-	const cache = instanceCache(root, instanceName(env));
-	const runtime = runtimeRoot(env);
+export function enginePaths(config: EngineConfig): EnginePaths {
+	const root = config.cacheRoot;
+	const cache = instanceCache(root, config.instance);
+	const runtime = runtimeRoot(config);
 	const execRoot = join(runtime, 'exec');
 	return {
 		cache,
 		cacheRoot: root,
 		// One data root per image store, so the classic and containerd stores never mix images.
-		dataRoot: join(cache, 'stores', 'containerd'),
+		dataRoot: join(cache, 'stores', config.imageStore),
 		mirrorDir: join(cache, 'mirror'),
 		mirrorStorage: join(cache, 'mirror', 'storage'),
 		mirrorConfig: join(cache, 'mirror', 'config.yml'),
@@ -115,9 +99,9 @@ export interface NetworkSettings {
 }
 
 /** A bridge and subnets of our own (10.213.0.0/16, far from Docker's 172.17+ defaults) so the engine runs beside another dockerd. */
-export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSettings {
-	const name = instanceName(env);
-	const octet = 213 + instanceSlot(env);
+export function networkSettings(config: Pick<EngineConfig, 'instance'>): NetworkSettings {
+	const name = config.instance;
+	const octet = 213 + instanceSlot(config);
 	return {
 		bridge: name === null ? 'layerbook0' : `lb-${name}`,
 		bridgeAddress: `10.${octet}.0.1/24`,
@@ -127,13 +111,7 @@ export function networkSettings(env: NodeJS.ProcessEnv = process.env): NetworkSe
 	};
 }
 
-export function mirrorPort(env: NodeJS.ProcessEnv = process.env): number {
-	const raw = env['LAYERBOOK_MIRROR_PORT'];
+export function mirrorPort(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>): number {
 	// Not 5000: the sharing chapter runs its own registry there.
-	return raw !== undefined && raw !== '' ? Number(raw) : 47001 + instanceSlot(env);
-}
-
-/** The engine's own client (the unpacked docker-cli), matching the daemon's version. */
-export function engineClient(env: NodeJS.ProcessEnv = process.env): string {
-	return engineRoot(cacheRoot(env)).client;
+	return config.mirrorPort ?? 47001 + instanceSlot(config);
 }

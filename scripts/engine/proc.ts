@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { commandLine, isAlive } from '../host/proc.ts';
+
+export { isAlive };
 
 export async function readPid(pidfile: string): Promise<number | null> {
 	try {
@@ -13,34 +16,13 @@ export async function readPid(pidfile: string): Promise<number | null> {
 	}
 }
 
-export function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-	} catch {
-		return false;
-	}
-	// A zombie still answers signal 0; treat it as gone.
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return stat.slice(stat.lastIndexOf(')') + 2).charAt(0) !== 'Z';
-	} catch {
-		return false;
-	}
-}
-
 /**
  * Whether a live pid runs `program`: one of its arguments (the executable, or the script of an
  * interpreter) is named so. After a crash or a reboot a pidfile may name a pid that now belongs to
  * anything else, which must never be signalled, least of all as root.
  */
 export function runs(pid: number, program: string): boolean {
-	let cmdline: string;
-	try {
-		cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-	} catch {
-		return false;
-	}
-	return cmdline.split('\0').some((arg) => basename(arg) === program);
+	return (commandLine(pid) ?? []).some((arg) => basename(arg) === program);
 }
 
 /** The live pid in a pidfile; with `expect`, only if it runs that program. */

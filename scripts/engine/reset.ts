@@ -3,6 +3,7 @@ import { apiDo, apiJson } from './api.ts';
 import { docker, inspectImages } from './docker.ts';
 import { dockerHost as ownDockerHost, daemonRunning } from './daemon.ts';
 import { isVetted } from './foreign.ts';
+import { enginePaths } from './paths.ts';
 import type { Engine } from './types.ts';
 
 /*
@@ -15,7 +16,8 @@ const volumesSchema = z.object({ Volumes: z.array(z.object({ Name: z.string() })
 const imagesSchema = z.array(z.object({ Id: z.string(), RepoTags: z.array(z.string()).nullable().optional() }));
 
 export async function isOwnDaemon(engine: Engine): Promise<boolean> {
-	return engine.dockerHost === ownDockerHost() && (await daemonRunning()) !== null;
+	const paths = enginePaths(engine.config);
+	return engine.dockerHost === ownDockerHost(paths) && (await daemonRunning(paths)) !== null;
 }
 
 function splitName(name: string): { repo: string; tag: string } {
@@ -30,7 +32,7 @@ function splitName(name: string): { repo: string; tag: string } {
  * them, each under its name again even if a chapter untagged it, since it may have no mirror.
  */
 export async function resetEngine(engine: Engine): Promise<void> {
-	if (!(await isOwnDaemon(engine)) && !(await isVetted(engine.dockerHost))) {
+	if (!(await isOwnDaemon(engine)) && !(await isVetted(enginePaths(engine.config), engine.dockerHost))) {
 		throw new Error(`refusing to reset ${engine.dockerHost}: it is not the engine's own daemon, and it has not passed assertNothingForeign`);
 	}
 	const host = engine.dockerHost;

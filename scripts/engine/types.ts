@@ -1,3 +1,5 @@
+import type { EngineConfig, ImageStore } from './config.ts';
+
 export interface BaseImage {
 	/** e.g. 'node:24-bookworm-slim' */
 	name: string;
@@ -6,9 +8,9 @@ export interface BaseImage {
 	standIn: { builtFrom: string } | null;
 }
 
-export type ImageStore = 'containerd' | 'classic';
-
 export interface Engine {
+	/** The settings it was started with. */
+	config: EngineConfig;
 	/** unix:///… socket of the daemon in use */
 	dockerHost: string;
 	/** DOCKER_HOST, DOCKER_CONFIG (naming the buildx and compose plugins), PATH with the engine's own docker client first */
@@ -40,6 +42,8 @@ export interface EngineStatus {
 }
 
 export interface UpOptions {
+	/** The engine's settings; read from the environment when not given. */
+	config?: EngineConfig;
 	onProgress?: (line: string) => void;
 	signal?: AbortSignal;
 }

@@ -4,7 +4,7 @@
  * A flock(2) held by a child process (scripts/host/lock.ts): a run that dies frees it at once.
  */
 import { join } from 'node:path';
-import { enginePaths } from '../engine/index.ts';
+import { type EngineConfig, enginePaths } from '../engine/index.ts';
 import { acquireLock } from '../host/lock.ts';
 
 export interface EngineLock {
@@ -12,11 +12,11 @@ export interface EngineLock {
 }
 
 /** In the engine's runtime dir, among the files `down` keeps: it must not vanish under a running chapter. */
-export function engineForChapterLockPath(env: NodeJS.ProcessEnv = process.env): string {
-	return join(enginePaths(env).runtime, 'engine-for-chapter.lock');
+export function engineForChapterLockPath(config: EngineConfig): string {
+	return join(enginePaths(config).runtime, 'engine-for-chapter.lock');
 }
 
 /** Waits until no other chapter run has the engine; `onWait` hears once whom it waits for. */
-export async function lockEngineForChapter(onWait?: (holder: number) => void, timeoutMs = 60 * 60_000): Promise<EngineLock> {
-	return acquireLock(engineForChapterLockPath(), { what: 'a chapter run on the engine', timeoutMs, onWait });
+export async function lockEngineForChapter(config: EngineConfig, onWait?: (holder: number) => void, timeoutMs = 60 * 60_000): Promise<EngineLock> {
+	return acquireLock(engineForChapterLockPath(config), { what: 'a chapter run on the engine', timeoutMs, onWait });
 }

@@ -6,6 +6,7 @@
 import { mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { basename, isAbsolute, join, normalize } from 'node:path';
 import { z } from 'zod';
+import { allPids, environment, processStat } from '../host/proc.ts';
 import { killTree } from './process-tree.ts';
 
 const runRecordSchema = z.object({
@@ -24,21 +25,14 @@ const runRecordSchema = z.object({
 export type RunRecord = z.infer<typeof runRecordSchema>;
 
 /** A process's start time, or null when it is gone or a zombie. */
-async function startTime(pid: number): Promise<string | null> {
-	try {
-		const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-		// The command name may hold spaces and parentheses: the fields start after the last ')',
-		// with field 3 (the state); the start time is field 22.
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return fields[0] === 'Z' ? null : (fields[19] ?? null);
-	} catch {
-		return null;
-	}
+function startTime(pid: number): string | null {
+	const stat = processStat(pid);
+	return stat === null || stat.state === 'Z' ? null : stat.startTime;
 }
 
 /** Whether the harness still runs: the same pid, started at the same time. */
 async function harnessAlive(pid: number, start: string | null): Promise<boolean> {
-	const now = await startTime(pid);
+	const now = startTime(pid);
 	return now !== null && (start === null || now === start);
 }
 
@@ -46,15 +40,14 @@ async function harnessAlive(pid: number, start: string | null): Promise<boolean>
 export async function recordRun(dir: string, run: Omit<RunRecord, 'harness' | 'harnessStart'>, harness = process.pid): Promise<string> {
 	await mkdir(dir, { recursive: true });
 	const file = join(dir, `${harness}-${run.shell}.json`);
-	const record: RunRecord = { harness, harnessStart: await startTime(harness), ...run };
+	const record: RunRecord = { harness, harnessStart: startTime(harness), ...run };
 	await writeFile(file, `${JSON.stringify(record)}\n`);
 	return file;
 }
 
 /** Whether a process carries one of the run's markers in its environment; a reused pid does not. */
 async function marked(pid: number, markers: readonly string[]): Promise<boolean> {
-	const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
-	return environ.split('\0').some((entry) => markers.includes(entry));
+	return (await environment(pid)).some((entry) => markers.includes(entry));
 }
 
 function parseJson(text: string): unknown {
@@ -75,9 +68,8 @@ async function reap(record: RunRecord): Promise<void> {
 	// The shell's tree goes whole, readers' commands that cleared their environment included.
 	if (await marked(record.shell, record.markers)) victims.push(record.shell);
 	// Processes whose parent ended first left the tree, but still carry the run's environment.
-	for (const name of await readdir('/proc')) {
-		const pid = Number(name);
-		if (!/^\d+$/.test(name) || pid <= 1 || pid === record.shell || pid === process.pid) continue;
+	for (const pid of await allPids()) {
+		if (pid <= 1 || pid === record.shell || pid === process.pid) continue;
 		if (await marked(pid, record.markers)) victims.push(pid);
 	}
 	await Promise.all(victims.map((pid) => killTree(pid)));

@@ -3,21 +3,14 @@
  * readers' commands may do the same, so killing a process group is not enough: the tree is
  * walked through /proc.
  */
-import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { allPids, isAlive, processStat } from '../host/proc.ts';
 
 async function parentsByPid(): Promise<Map<number, number>> {
 	const parents = new Map<number, number>();
-	for (const name of await readdir('/proc')) {
-		if (!/^\d+$/.test(name)) continue;
-		try {
-			const stat = await readFile(`/proc/${name}/stat`, 'utf8');
-			// The command name may hold spaces and parentheses: the fields start after the last ')'.
-			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-			parents.set(Number(name), Number(fields[1]));
-		} catch {
-			// The process ended while we looked.
-		}
+	for (const pid of await allPids()) {
+		// Null when the process ended while we looked.
+		const stat = processStat(pid);
+		if (stat !== null) parents.set(pid, stat.ppid);
 	}
 	return parents;
 }
@@ -40,16 +33,6 @@ function signal(pid: number, name: NodeJS.Signals): void {
 	}
 }
 
-/** Running or stopped, not a zombie waiting to be reaped. */
-function alive(pid: number): boolean {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-	} catch {
-		return false;
-	}
-}
-
 /** SIGTERM to the whole tree, then SIGKILL to whatever is left after a grace period. */
 export async function killTree(root: number, graceMs = 2000): Promise<void> {
 	// 0 is the parent of init and 1 is init: their trees are every process there is.
@@ -62,6 +45,6 @@ export async function killTree(root: number, graceMs = 2000): Promise<void> {
 	for (const pid of tree) signal(pid, 'SIGTERM');
 	for (const pid of tree) signal(pid, 'SIGCONT');
 	const deadline = Date.now() + graceMs;
-	while (Date.now() < deadline && tree.some(alive)) await new Promise((resolve) => setTimeout(resolve, 50));
-	for (const pid of tree) if (alive(pid)) signal(pid, 'SIGKILL');
+	while (Date.now() < deadline && tree.some(isAlive)) await new Promise((resolve) => setTimeout(resolve, 50));
+	for (const pid of tree) if (isAlive(pid)) signal(pid, 'SIGKILL');
 }

@@ -26,8 +26,8 @@ export interface RunnerOptions {
 }
 
 /** Where each chapter run records its shell and temp dir, for the next run to reap if it is killed. */
-function runRecords(): string {
-	return join(enginePaths().runtime, 'chapter-runs');
+function runRecords(engine: Engine): string {
+	return join(enginePaths(engine.config).runtime, 'chapter-runs');
 }
 
 /** Runs in progress, so a signal can clean them all up. */
@@ -77,17 +77,19 @@ export class ChapterRun {
 	}
 
 	static async start(chapter: Chapter, engine: Engine, options: RunnerOptions = {}): Promise<ChapterRun> {
-		const lock = await lockEngineForChapter((holder) => process.stderr.write(`waiting for process ${holder}, which is running a chapter on the engine\n`));
+		const lock = await lockEngineForChapter(engine.config, (holder) =>
+			process.stderr.write(`waiting for process ${holder}, which is running a chapter on the engine\n`),
+		);
 		let session: Session;
 		const started = Date.now();
 		try {
 			// A run that was killed outright may have left its shell running, still talking to the
 			// engine, and its temp dir: reap them first.
-			await reapLeftovers(runRecords());
+			await reapLeftovers(runRecords(engine));
 			// up() already refused an external daemon holding foreign objects. A run that was
 			// killed outright may have left objects behind: start from the base images.
 			await reset(engine);
-			session = await Session.start({ env: engine.env, records: runRecords() });
+			session = await Session.start({ env: engine.env, records: runRecords(engine) });
 		} catch (error) {
 			await lock.release();
 			throw new Error(`cannot start ${chapter.file}`, { cause: error });

@@ -3,7 +3,7 @@
  * (`npm test` runs it first): Debian's packages for the engine and the quality checks, then the
  * engine's pinned Docker packages, fetched and unpacked under the cache. Seconds when all is there.
  */
-import { cacheRoot } from '../engine/paths.ts';
+import { engineConfig } from '../engine/config.ts';
 import { ensureEnginePackages } from '../engine/packages.ts';
 import { hostPackages, installHostPackages, isPresent } from './packages.ts';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
 	const missing = hostPackages.filter((p) => !isPresent(p));
 	if (missing.length === 0) progress(`host packages: all ${hostPackages.length} present`);
 	await installHostPackages(['engine', 'quality'], progress);
-	const engine = await ensureEnginePackages(cacheRoot(), progress);
+	const engine = await ensureEnginePackages(engineConfig(), progress);
 	progress(`engine packages: ${engine.root}`);
 	progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

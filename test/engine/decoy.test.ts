@@ -6,12 +6,12 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ForeignObjectsError, assertNothingForeign, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
 import { engineRoot } from '../../scripts/engine/packages.ts';
-import { cacheRoot } from '../../scripts/engine/paths.ts';
+import { engineConfig } from '../../scripts/engine/config.ts';
 import { dockerOk, freePort, waitForHttp } from './helpers.ts';
 
 const engine = inject('engine');
 // The decoy runs the same unpacked Docker as ours, with the default configuration a reader's has.
-const binaries = engineRoot(cacheRoot());
+const binaries = engineRoot(engineConfig().cacheRoot);
 
 /*
  * A second dockerd, as a reader's own daemon would be: its own data root, socket and bridge, with

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { reset } from '../../scripts/engine/index.ts';
+import { engineConfig } from '../../scripts/engine/config.ts';
 import { mirrorUrl } from '../../scripts/engine/mirror.ts';
 import { docker, dockerOk } from './helpers.ts';
 
@@ -24,7 +25,7 @@ describe('Docker Engine 28.5', () => {
 
 	test('pulls go through the registry mirror', async () => {
 		const mirrors = JSON.parse(await dockerOk(engine, ['info', '--format', '{{json .RegistryConfig.Mirrors}}'])) as string[];
-		expect(mirrors.map((m) => m.replace(/\/$/, ''))).toContain(mirrorUrl());
+		expect(mirrors.map((m) => m.replace(/\/$/, ''))).toContain(mirrorUrl(engineConfig()));
 	});
 
 	test('docker buildx and docker compose are the unpacked plugins', async () => {

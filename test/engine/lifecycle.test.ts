@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, inject, test } from 'vitest';
-import { down, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
+import { down, engineConfig, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
 import { dockerOk } from './helpers.ts';
 
 const first = inject('engine');
@@ -11,7 +11,7 @@ const first = inject('engine');
 const networkModule = fileURLToPath(new URL('../../scripts/engine/network.ts', import.meta.url));
 
 async function ourProcesses(): Promise<string[]> {
-	const paths = enginePaths();
+	const paths = enginePaths(engineConfig());
 	const found: string[] = [];
 	for (const entry of await readdir('/proc')) {
 		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
@@ -22,7 +22,7 @@ async function ourProcesses(): Promise<string[]> {
 }
 
 async function ourMounts(): Promise<string[]> {
-	const paths = enginePaths();
+	const paths = enginePaths(engineConfig());
 	return (await readFile('/proc/self/mountinfo', 'utf8'))
 		.split('\n')
 		.map((line) => line.split(' ')[4] ?? '')
@@ -99,7 +99,7 @@ describe('engine lifecycle', () => {
 
 		expect(await ourProcesses()).toEqual([]);
 		expect(await ourMounts()).toEqual([]);
-		const net = networkSettings();
+		const net = networkSettings(engineConfig());
 		const link = await execa('ip', ['link', 'show', net.bridge], { reject: false });
 		expect(link.exitCode).not.toBe(0);
 		expect((await execa('iptables-save')).stdout).not.toContain(`${net.chain}-`);

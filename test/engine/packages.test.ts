@@ -3,6 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { engineConfig } from '../../scripts/engine/config.ts';
 import { PinnedVersionMissingError, enginePackages, ensureEnginePackages } from '../../scripts/engine/packages.ts';
 
 /** The host's package set, as dpkg knows it. */
@@ -20,7 +21,9 @@ describe('the engine packages', () => {
 	test('a pinned version the archive does not offer is refused, naming the versions it does offer', async () => {
 		const cache = await mkdtemp(join(tmpdir(), 'layerbook-pins-'));
 		caches.push(cache);
-		const error = await ensureEnginePackages(cache, () => undefined, [{ name: 'docker-cli', version: '0.0.1-not-offered' }]).catch((e: unknown) => e);
+		const error = await ensureEnginePackages({ cacheRoot: cache, debianMirror: engineConfig().debianMirror }, () => undefined, [
+			{ name: 'docker-cli', version: '0.0.1-not-offered' },
+		]).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(PinnedVersionMissingError);
 		const pinned = enginePackages.find((p) => p.name === 'docker-cli')?.version ?? '?';
 		expect((error as Error).message).toContain('docker-cli 0.0.1-not-offered');
@@ -33,7 +36,7 @@ describe('the engine packages', () => {
 		const before = hostPackages();
 		const status = (await stat('/var/lib/dpkg/status')).mtimeMs;
 		const root = await ensureEnginePackages(
-			cache,
+			{ cacheRoot: cache, debianMirror: engineConfig().debianMirror },
 			() => undefined,
 			enginePackages.filter((p) => p.name === 'docker-cli'),
 		);

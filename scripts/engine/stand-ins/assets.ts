@@ -1,15 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { exists } from '../../host/fs.ts';
+import { unmountUnder } from '../../host/mounts.ts';
+import type { EngineConfig } from '../config.ts';
 import type { Asset, RecipeContext } from './recipe.ts';
 import { sha256 } from './recipe.ts';
 
-export const debian = {
-	suite: 'bookworm',
-	mirror: process.env['LAYERBOOK_DEBIAN_MIRROR'] ?? 'http://deb.debian.org/debian',
-	securityMirror: process.env['LAYERBOOK_DEBIAN_SECURITY_MIRROR'] ?? 'http://deb.debian.org/debian-security',
-};
+/** The Debian release the stand-ins are built from, and the archive they come from. */
+export interface DebianArchive {
+	suite: string;
+	mirror: string;
+	securityMirror: string;
+}
+
+export function debianArchive(config: Pick<EngineConfig, 'debianMirror' | 'debianSecurityMirror'>): DebianArchive {
+	return { suite: 'bookworm', mirror: config.debianMirror, securityMirror: config.debianSecurityMirror };
+}
 
 /** Pinned so a stand-in's recipe, and so its hash, changes only when we change it. */
 export const versions = {
@@ -19,27 +27,17 @@ export const versions = {
 	yarn: '1.22.22',
 };
 
-async function exists(path: string): Promise<boolean> {
-	try {
-		await access(path);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 /** The host's CA bundle: where HTTPS goes through a TLS-inspecting proxy, its CA is in here. */
-export const hostCaPath = process.env['LAYERBOOK_HOST_CA'] ?? '/etc/ssl/certs/ca-certificates.crt';
-export function hostCaBundle(): string {
+export function hostCaBundle(path: string): string {
 	try {
-		return readFileSync(hostCaPath, 'utf8');
+		return readFileSync(path, 'utf8');
 	} catch {
 		return '';
 	}
 }
 
 /** What the official images' build (debuerreotype) puts in: apt sources and container-friendly apt/dpkg settings. */
-async function finishRootfs(dir: string): Promise<void> {
+async function finishRootfs(dir: string, debian: DebianArchive): Promise<void> {
 	await rm(join(dir, 'etc/apt/sources.list'), { force: true });
 	await writeFile(
 		join(dir, 'etc/apt/sources.list.d/debian.sources'),
@@ -79,15 +77,6 @@ async function finishRootfs(dir: string): Promise<void> {
 	await execa('sh', ['-c', 'rm -rf var/lib/apt/lists/* var/cache/apt/archives/*.deb var/log/*.log var/log/apt/* dev/* tmp/* debootstrap'], { cwd: dir });
 }
 
-async function unmountUnder(dir: string): Promise<void> {
-	const mounts = (await readFile('/proc/self/mountinfo', 'utf8'))
-		.split('\n')
-		.map((line) => line.split(' ')[4] ?? '')
-		.filter((point) => point === dir || point.startsWith(`${dir}/`))
-		.sort((a, b) => b.length - a.length);
-	for (const point of mounts) await execa('umount', ['-l', point], { reject: false });
-}
-
 /** Fetches in flight, by output path: two stand-ins built side by side share one download. */
 const inFlight = new Map<string, Promise<string>>();
 function once(key: string, fetch: () => Promise<string>): Promise<string> {
@@ -100,22 +89,22 @@ function once(key: string, fetch: () => Promise<string>): Promise<string> {
 }
 
 /** A minbase debootstrap of bookworm, tarred and cached: the root of both Debian stand-ins. */
-export function rootfsAsset(): Asset {
+export function rootfsAsset(debian: DebianArchive): Asset {
 	const identity = `debootstrap --variant=minbase ${debian.suite} ${debian.mirror} (finish v1)`;
 	const name = 'rootfs.tar';
 	return {
 		name,
 		identity,
-		fetch: (ctx: RecipeContext) => once(`rootfs:${identity}`, () => fetchRootfs(ctx, identity)),
+		fetch: (ctx: RecipeContext) => once(`rootfs:${identity}`, () => fetchRootfs(ctx, identity, debian)),
 	};
 }
 
-async function fetchRootfs(ctx: RecipeContext, identity: string): Promise<string> {
+async function fetchRootfs(ctx: RecipeContext, identity: string, debian: DebianArchive): Promise<string> {
 	const out = join(ctx.paths.downloads, `rootfs-${debian.suite}-${sha256(identity).slice(0, 12)}.tar`);
 	if (await exists(out)) return out;
 	await mkdir(ctx.paths.downloads, { recursive: true });
 	const dir = `${out}.d`;
-	await unmountUnder(dir);
+	await unmountUnder([dir]);
 	await rm(dir, { recursive: true, force: true });
 	ctx.progress(`debootstrap: ${debian.suite} (minbase) from ${debian.mirror}`);
 	try {
@@ -127,14 +116,14 @@ async function fetchRootfs(ctx: RecipeContext, identity: string): Promise<string
 		await writeFile(unsafeIo, 'force-unsafe-io\n');
 		await runDebootstrap(ctx, 'chroot', [dir, '/debootstrap/debootstrap', '--second-stage']);
 		await rm(unsafeIo, { force: true });
-		await finishRootfs(dir);
+		await finishRootfs(dir, debian);
 		ctx.progress('debootstrap: packing the root filesystem');
 		await execa('tar', ['--numeric-owner', '--xattrs', '-C', dir, '-cf', `${out}.tmp`, '.']);
 		await rename(`${out}.tmp`, out);
 	} catch (error) {
 		throw new Error(`debootstrap of ${debian.suite} failed`, { cause: error });
 	} finally {
-		await unmountUnder(dir);
+		await unmountUnder([dir]);
 		await rm(dir, { recursive: true, force: true });
 		await rm(`${out}.tmp`, { force: true });
 	}

@@ -13,8 +13,8 @@ export const labels = {
 	builtFrom: 'org.layerbook.built-from',
 } as const;
 
-function mirrorRepo(recipe: { repository: string }): string {
-	return `${mirrorAddress()}/library/${recipe.repository}`;
+function mirrorRepo(ctx: RecipeContext, recipe: { repository: string }): string {
+	return `${mirrorAddress(ctx.config)}/library/${recipe.repository}`;
 }
 
 async function writeContext(ctx: RecipeContext, recipe: StandInRecipe, dir: string): Promise<void> {
@@ -35,7 +35,7 @@ async function writeContext(ctx: RecipeContext, recipe: StandInRecipe, dir: stri
 export async function buildStandIn(ctx: RecipeContext, recipe: StandInRecipe, hash: string): Promise<Entry> {
 	const name = `${recipe.repository}:${recipe.tags[0] ?? 'latest'}`;
 	const dir = join(ctx.paths.buildContexts, recipe.key);
-	const repo = mirrorRepo(recipe);
+	const repo = mirrorRepo(ctx, recipe);
 	const staging = `${repo}:${recipe.tags[0] ?? 'latest'}`;
 	const started = Date.now();
 	try {
@@ -69,7 +69,7 @@ export async function buildStandIn(ctx: RecipeContext, recipe: StandInRecipe, ha
 			ctx.progress(`stand-in ${name}: pushing ${recipe.repository}:${tag} to the mirror`);
 			await docker(ctx.env, ['push', '--quiet', `${repo}:${tag}`]);
 		}
-		const digest = await mirrorDigest(`${recipe.repository}:${tags[0] ?? 'latest'}`);
+		const digest = await mirrorDigest(ctx.config, `${recipe.repository}:${tags[0] ?? 'latest'}`);
 		if (digest === null) throw new Error(`the mirror does not serve ${recipe.repository} after the push`);
 		const [image] = await inspectImages(ctx.env, [staging]);
 		// The daemon keeps none of it: chapters pull the stand-in from the mirror, as from Docker Hub.
@@ -92,7 +92,7 @@ export async function buildStandIn(ctx: RecipeContext, recipe: StandInRecipe, ha
 }
 
 /** True when the mirror serves every tag of the entry at the recorded digest. */
-export async function mirrorHolds(entry: Entry): Promise<boolean> {
-	const digests = await Promise.all(entry.tags.map((tag) => mirrorDigest(`${entry.repository}:${tag}`)));
+export async function mirrorHolds(ctx: RecipeContext, entry: Entry): Promise<boolean> {
+	const digests = await Promise.all(entry.tags.map((tag) => mirrorDigest(ctx.config, `${entry.repository}:${tag}`)));
 	return digests.every((d) => d === entry.digest);
 }

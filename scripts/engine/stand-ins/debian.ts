@@ -1,5 +1,6 @@
 import { docker } from '../docker.ts';
-import { debian, hostCaBundle, rootfsAsset } from './assets.ts';
+import type { EngineConfig } from '../config.ts';
+import { type DebianArchive, debianArchive, hostCaBundle, rootfsAsset } from './assets.ts';
 import type { StandInRecipe } from './recipe.ts';
 
 const caPath = '/usr/local/share/ca-certificates/layerbook-host-ca.crt';
@@ -11,12 +12,13 @@ const caPath = '/usr/local/share/ca-certificates/layerbook-host-ca.crt';
  * ca-certificates` inside a build trusts a TLS-inspecting proxy.
  */
 
-async function describeDebian(env: Record<string, string>, ref: string, what: string): Promise<string> {
+async function describeDebian(env: Record<string, string>, ref: string, what: string, debian: DebianArchive): Promise<string> {
 	const version = (await docker(env, ['run', '--rm', '--network', 'none', ref, 'cat', '/etc/debian_version'])).trim();
 	return `${what}: debootstrap --variant=minbase of Debian ${version} (${debian.suite}) from ${debian.mirror}`;
 }
 
-export function debianRecipe(): StandInRecipe {
+export function debianRecipe(config: EngineConfig): StandInRecipe {
+	const debian = debianArchive(config);
 	return {
 		key: 'debian',
 		repository: 'debian',
@@ -26,9 +28,9 @@ export function debianRecipe(): StandInRecipe {
 		dockerfile: ['FROM scratch AS rootfs', 'ADD rootfs.tar /', `COPY host-ca.crt ${caPath}`, 'FROM scratch', 'COPY --from=rootfs / /', 'CMD ["bash"]', ''].join(
 			'\n',
 		),
-		files: { 'host-ca.crt': hostCaBundle() },
-		assets: [rootfsAsset()],
-		describe: async (ctx, ref) => ({ builtFrom: await describeDebian(ctx.env, ref, 'debian:bookworm stand-in') }),
+		files: { 'host-ca.crt': hostCaBundle(config.hostCa) },
+		assets: [rootfsAsset(debian)],
+		describe: async (ctx, ref) => ({ builtFrom: await describeDebian(ctx.env, ref, 'debian:bookworm stand-in', debian) }),
 	};
 }
 
@@ -53,7 +55,8 @@ const slimTrim = [
 	'find /usr/share/locale -mindepth 1 -maxdepth 1 -not -name locale.alias -exec rm -rf {} +',
 ].join(' && ');
 
-export function debianSlimRecipe(): StandInRecipe {
+export function debianSlimRecipe(config: EngineConfig): StandInRecipe {
+	const debian = debianArchive(config);
 	return {
 		key: 'debian-slim',
 		repository: 'debian',
@@ -71,10 +74,10 @@ export function debianSlimRecipe(): StandInRecipe {
 			'CMD ["bash"]',
 			'',
 		].join('\n'),
-		files: { 'host-ca.crt': hostCaBundle(), 'dpkg-slim': slimExcludes },
-		assets: [rootfsAsset()],
+		files: { 'host-ca.crt': hostCaBundle(config.hostCa), 'dpkg-slim': slimExcludes },
+		assets: [rootfsAsset(debian)],
 		describe: async (ctx, ref) => ({
-			builtFrom: `${await describeDebian(ctx.env, ref, 'debian:bookworm-slim stand-in')}, with docs, man pages and locales trimmed as the official slim variant does`,
+			builtFrom: `${await describeDebian(ctx.env, ref, 'debian:bookworm-slim stand-in', debian)}, with docs, man pages and locales trimmed as the official slim variant does`,
 		}),
 	};
 }

@@ -1,3 +1,4 @@
+import type { EngineConfig } from '../config.ts';
 import { readState, writeState, type StandInState } from '../state.ts';
 import { buildStandIn, mirrorHolds } from './build.ts';
 import { busyboxRecipe } from './busybox.ts';
@@ -9,8 +10,8 @@ import { recipeHash } from './recipe.ts';
 import { registryRecipe } from './registry.ts';
 import { seedFromSibling } from './seed.ts';
 
-export function standInRecipes(): StandInRecipe[] {
-	return [debianRecipe(), debianSlimRecipe(), nodeRecipe(), nginxRecipe(), busyboxRecipe(), registryRecipe()];
+export function standInRecipes(config: EngineConfig): StandInRecipe[] {
+	return [debianRecipe(config), debianSlimRecipe(config), nodeRecipe(), nginxRecipe(config), busyboxRecipe(), registryRecipe()];
 }
 
 /** Recipes grouped so each group only needs earlier groups: the groups' members build side by side. */
@@ -35,7 +36,7 @@ function levels(recipes: StandInRecipe[]): StandInRecipe[][] {
 export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> {
 	const state = await readState(ctx.paths.standInState);
 	const hashes = new Map<string, string>();
-	for (const level of levels(standInRecipes())) {
+	for (const level of levels(standInRecipes(ctx.config))) {
 		for (const recipe of level)
 			hashes.set(
 				recipe.key,
@@ -50,14 +51,14 @@ export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> 
 	let saving = Promise.resolve();
 	const save = (): Promise<void> => (saving = saving.then(() => writeState(ctx.paths.standInState, state)));
 
-	for (const level of levels(standInRecipes())) {
+	for (const level of levels(standInRecipes(ctx.config))) {
 		ctx.signal?.throwIfAborted();
 		const results = await Promise.allSettled(
 			level.map(async (recipe) => {
 				const hash = hashes.get(recipe.key) ?? '';
 				const entry = state[recipe.key];
 				// The mirror holds it: chapters pull it from there, as a reader pulls from Docker Hub.
-				if (entry !== undefined && entry.hash === hash && (await mirrorHolds(entry))) return;
+				if (entry !== undefined && entry.hash === hash && (await mirrorHolds(ctx, entry))) return;
 				state[recipe.key] = await buildStandIn(ctx, recipe, hash);
 				await save();
 			}),
@@ -71,7 +72,7 @@ export async function ensureStandIns(ctx: RecipeContext): Promise<StandInState> 
 	}
 	await saving;
 	// Forget stand-ins that no recipe makes any more.
-	const keys = new Set(standInRecipes().map((r) => r.key));
+	const keys = new Set(standInRecipes(ctx.config).map((r) => r.key));
 	for (const key of Object.keys(state)) if (!keys.has(key)) delete state[key];
 	await writeState(ctx.paths.standInState, state);
 	return state;

@@ -1,4 +1,6 @@
 import { docker } from '../docker.ts';
+import type { EngineConfig } from '../config.ts';
+import { debianArchive } from './assets.ts';
 import type { StandInRecipe } from './recipe.ts';
 
 /**
@@ -216,18 +218,25 @@ Please try again later.</p>
 </html>
 `;
 
-export function nginxRecipe(): StandInRecipe {
+export function nginxRecipe(config: EngineConfig): StandInRecipe {
+	const debian = debianArchive(config);
 	return {
 		key: 'nginx',
 		repository: 'nginx',
 		tags: ['latest'],
 		parents: ['debian-slim'],
-		builtFrom: "the debian:bookworm-slim stand-in plus Debian bookworm's nginx package, laid out as the official image",
+		builtFrom: "the debian:bookworm-slim stand-in plus Debian sid's nginx package (the maintained stable branch), laid out as the official image",
 		dockerfile: [
 			'FROM debian:bookworm-slim',
 			'RUN set -eux; groupadd --system --gid 101 nginx; ' +
 				'useradd --system --gid nginx --no-create-home --home /nonexistent --comment "nginx user" --shell /bin/false --uid 101 nginx; ' +
-				'apt-get update; apt-get install -y --no-install-recommends nginx; rm -rf /var/lib/apt/lists/*; ' +
+				// bookworm's nginx is 1.22, a branch that ended in 2023; sid carries the maintained
+				// stable branch. Only nginx and the libraries it needs newer come from sid. A mirror that
+				// serves a snapshot of sid may serve it past its Release file's Valid-Until date.
+				`printf 'Types: deb\\nURIs: ${debian.mirror}\\nSuites: sid\\nComponents: main\\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\\nCheck-Valid-Until: no\\n' > /etc/apt/sources.list.d/sid.sources; ` +
+				"printf 'Package: *\\nPin: release n=sid\\nPin-Priority: 100\\n' > /etc/apt/preferences.d/sid; " +
+				'apt-get update; apt-get install -y --no-install-recommends -t sid nginx; ' +
+				'rm -f /etc/apt/sources.list.d/sid.sources /etc/apt/preferences.d/sid; rm -rf /var/lib/apt/lists/*; ' +
 				'rm -f /etc/nginx/sites-enabled/default; mkdir -p /usr/share/nginx/html /var/cache/nginx /docker-entrypoint.d; ' +
 				// Logs to the container's output, as the official image does.
 				'ln -sf /dev/stdout /var/log/nginx/access.log; ln -sf /dev/stderr /var/log/nginx/error.log',
@@ -258,12 +267,12 @@ export function nginxRecipe(): StandInRecipe {
 			const version = (
 				await docker(ctx.env, ['run', '--rm', '--network', 'none', '--entrypoint', 'dpkg-query', ref, '-W', '-f', '${Version}', 'nginx'])
 			).trim();
-			// 1.22.1-9+deb12u11 -> tags 1.22.1 and 1.22, as Docker Hub names nginx versions.
+			// 1.30.6-2 -> tags 1.30.6 and 1.30, as Docker Hub names nginx versions.
 			const upstream = /^(?:\d+:)?(\d+)\.(\d+)\.(\d+)/.exec(version);
 			const tags = upstream ? [`${upstream[1]}.${upstream[2]}.${upstream[3]}`, `${upstream[1]}.${upstream[2]}`] : [];
 			return {
 				tags,
-				builtFrom: `nginx stand-in: the debian:bookworm-slim stand-in plus Debian's nginx ${version}, laid out as the official image (/docker-entrypoint.sh and /docker-entrypoint.d, conf.d/default.conf, /usr/share/nginx/html, /var/cache/nginx, logs to stdout/stderr)`,
+				builtFrom: `nginx stand-in: the debian:bookworm-slim stand-in plus Debian sid's nginx ${version} (and the newer libraries it needs), laid out as the official image (/docker-entrypoint.sh and /docker-entrypoint.d, conf.d/default.conf, /usr/share/nginx/html, /var/cache/nginx, logs to stdout/stderr)`,
 			};
 		},
 	};

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { EngineConfig } from '../config.ts';
 import type { EnginePaths } from '../paths.ts';
 
 export interface RecipeContext {
+	config: EngineConfig;
 	paths: EnginePaths;
 	/** Environment pointing the engine's client at our daemon. */
 	env: Record<string, string>;

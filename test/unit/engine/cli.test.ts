@@ -26,7 +26,7 @@ describe('engine env, when it fails', () => {
 		const result = await evalEnv({ LAYERBOOK_INSTANCE: 'Not A Name' });
 		expect(result.dockerHost).toMatch(/^unix:\/\/\/nonexistent\//);
 		expect(result.evalStatus).not.toBe('0');
-		expect(result.stderr).toContain('LAYERBOOK_INSTANCE must be');
+		expect(result.stderr).toContain('LAYERBOOK_INSTANCE="Not A Name": must be');
 		expect(result.cliStatus).not.toBe(0);
 	}, 30_000);
 

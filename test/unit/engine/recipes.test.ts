@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { engineConfig } from '../../../scripts/engine/config.ts';
 import { standInRecipes } from '../../../scripts/engine/stand-ins/index.ts';
 import { recipeHash, type StandInRecipe } from '../../../scripts/engine/stand-ins/recipe.ts';
 import { repositoryRoot } from '../../../scripts/host/repository.ts';
@@ -6,7 +7,7 @@ import { readRecordSync } from '../../../src/verification/record-file.ts';
 
 /** The rule behind "rebuilt only when its recipe changes": what feeds a stand-in's hash. */
 describe('stand-in recipes', () => {
-	const recipes = standInRecipes();
+	const recipes = standInRecipes(engineConfig({}));
 	const byKey = (key: string): StandInRecipe => {
 		const recipe = recipes.find((r) => r.key === key);
 		if (recipe === undefined) throw new Error(`no recipe ${key}`);

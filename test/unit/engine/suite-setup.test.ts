@@ -47,7 +47,7 @@ describe("the engine suite's setup", () => {
 			() => undefined,
 			(failure: unknown) => failure,
 		);
-		expect(chainOf(error)).toContain('LAYERBOOK_INSTANCE must be 1-6 lowercase letters or digits, not "Not A Name"');
+		expect(chainOf(error)).toContain('LAYERBOOK_INSTANCE="Not A Name": must be 1-6 lowercase letters or digits');
 		expect({ ...process.env }).toEqual(before);
 	}, 30_000);
 });

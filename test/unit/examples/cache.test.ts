@@ -2,13 +2,14 @@ import { mkdir, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Engine } from '../../../scripts/engine/index.ts';
+import { type Engine, engineConfig } from '../../../scripts/engine/index.ts';
 import { cacheKey, cachedResult, harnessSources, resultsDirectory, storeResult } from '../../../scripts/examples/cache.ts';
 import { repositoryRoot } from '../../../scripts/host/repository.ts';
 import type { Chapter } from '../../../scripts/examples/chapter.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 
 const engine: Engine = {
+	config: engineConfig({}),
 	dockerHost: 'unix:///x.sock',
 	env: {},
 	version: '28.5.2',

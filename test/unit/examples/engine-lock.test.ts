@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { engineConfig } from '../../../scripts/engine/config.ts';
 import { engineForChapterLockPath, lockEngineForChapter } from '../../../scripts/examples/engine-lock.ts';
 import { locked, startHolder } from '../host/contend.ts';
 
@@ -25,7 +26,7 @@ describe('lockEngineForChapter', () => {
 		await locked(holder);
 		const waitedFor: number[] = [];
 		const started = Date.now();
-		const lock = await lockEngineForChapter((pid) => waitedFor.push(pid));
+		const lock = await lockEngineForChapter(engineConfig(), (pid) => waitedFor.push(pid));
 		expect(waitedFor).toEqual([holder.pid]);
 		expect(Date.now() - started).toBeGreaterThan(500);
 		await lock.release();
@@ -39,7 +40,7 @@ describe('lockEngineForChapter', () => {
 		holder.kill('SIGKILL');
 		await holder;
 		const started = Date.now();
-		const lock = await lockEngineForChapter(undefined, 5_000);
+		const lock = await lockEngineForChapter(engineConfig(), undefined, 5_000);
 		expect(Date.now() - started).toBeLessThan(2_000);
 		await lock.release();
 	}, 30_000);
@@ -48,10 +49,14 @@ describe('lockEngineForChapter', () => {
 		await runtimeDir();
 		const unrelated = spawn('sleep', ['876543'], { stdio: 'ignore' });
 		try {
-			await writeFile(engineForChapterLockPath(), `${unrelated.pid}\n`);
-			const lock = await lockEngineForChapter(() => {
-				throw new Error('should not wait for a process that does not hold the lock');
-			}, 2_000);
+			await writeFile(engineForChapterLockPath(engineConfig()), `${unrelated.pid}\n`);
+			const lock = await lockEngineForChapter(
+				engineConfig(),
+				() => {
+					throw new Error('should not wait for a process that does not hold the lock');
+				},
+				2_000,
+			);
 			await lock.release();
 		} finally {
 			unrelated.kill('SIGKILL');
@@ -63,7 +68,7 @@ describe('lockEngineForChapter', () => {
 		const holder = startHolder('chapter', runtime, 600_000);
 		try {
 			await locked(holder);
-			await expect(lockEngineForChapter(undefined, 700)).rejects.toThrow(new RegExp(`busy.*process ${holder.pid} holds`));
+			await expect(lockEngineForChapter(engineConfig(), undefined, 700)).rejects.toThrow(new RegExp(`busy.*process ${holder.pid} holds`));
 		} finally {
 			holder.kill('SIGKILL');
 			await holder;

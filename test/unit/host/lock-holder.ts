@@ -5,6 +5,7 @@
 import { appendFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { withLock } from '../../../scripts/engine/lock.ts';
+import { engineConfig } from '../../../scripts/engine/config.ts';
 import { lockEngineForChapter } from '../../../scripts/examples/engine-lock.ts';
 
 const [kind, where = '', ms = '0', log] = process.argv.slice(2);
@@ -20,7 +21,7 @@ if (kind === 'engine') {
 	await withLock(where, 'holder', held, 60_000);
 } else {
 	process.env['LAYERBOOK_RUNTIME_DIR'] = where;
-	const lock = await lockEngineForChapter(undefined, 60_000);
+	const lock = await lockEngineForChapter(engineConfig(), undefined, 60_000);
 	await held();
 	await lock.release();
 }
