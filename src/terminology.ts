@@ -34,7 +34,7 @@ export const retiredTerms: readonly RetiredTerm[] = [
 	{ retired: '신호', use: '시그널' },
 	{ retired: '돕니다', use: '실행 중입니다' },
 	// 판 for "version" (새 판, 이 판은), never inside a word such as 판단, 출판 or 게시판.
-	{ retired: '판 (버전)', use: '버전', pattern: /(?<![가-힣])판(?=$|[\s.,)]|[을이의은에도과으](?![가-힣]))/ },
+	{ retired: '판 (버전)', use: '버전', pattern: /(?<![가-힣])판(?=$|[\s.,)]|입니다|[을이의은에도과으](?![가-힣]))/ },
 	{ retired: '낱말', use: '단어, 용어' },
 	{ retired: '꾸러미', use: '패키지' },
 	{ retired: '까닭', use: '이유' },

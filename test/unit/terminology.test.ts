@@ -28,6 +28,7 @@ describe('the retired-wording check', () => {
 			'SIGTERM 처리기를 등록합니다.',
 			'이름 없는 볼륨이 남습니다.',
 			'nginx의 새 판을 받습니다.',
+			'이것은 옛 판입니다.',
 			'그 까닭은 캐시 키에 있습니다.',
 			'다이제스트, 곧 매니페스트의 해시입니다.',
 		].join('\n');
@@ -38,8 +39,9 @@ describe('the retired-wording check', () => {
 			'fixture.mdx:4: "처리기" (use 핸들러)',
 			'fixture.mdx:5: "이름 없는 볼륨" (use 익명 볼륨)',
 			'fixture.mdx:6: "판 (버전)" (use 버전)',
-			'fixture.mdx:7: "까닭" (use 이유)',
-			'fixture.mdx:8: ", 곧 (즉)" (use 즉, 다시 말해)',
+			'fixture.mdx:7: "판 (버전)" (use 버전)',
+			'fixture.mdx:8: "까닭" (use 이유)',
+			'fixture.mdx:9: ", 곧 (즉)" (use 즉, 다시 말해)',
 		]);
 	});
 
