@@ -287,14 +287,16 @@ async function watchChapter(name: string, options: RunOptions): Promise<number> 
 		write('watching for the next save (Ctrl-C stops)');
 	});
 	// Runs until Ctrl-C: during a run the runner stops it, resets the engine and exits; between
-	// runs nothing runs but the watch, and the process simply ends.
-	await new Promise<void>((resolve) => {
+	// runs nothing runs but the watch, which is closed before exiting as a Ctrl-C would.
+	return new Promise<number>(() => {
 		process.once('SIGINT', () => {
 			if (process.listenerCount('SIGINT') > 0) return;
-			void loop.close().finally(resolve);
+			void loop.close().finally(() => {
+				write('stopped watching');
+				process.exit(130);
+			});
 		});
 	});
-	return 130;
 }
 
 /** `export <chapter>`: the chapter as one bash script, to a file (`<slug>.sh` by default) or stdout (`--out -`). */

@@ -79,3 +79,34 @@ describe('verify --watch', () => {
 		}
 	}, 600_000);
 });
+
+describe('verify --watch between runs', () => {
+	it('stops at once on Ctrl-C, leaving nothing running', async () => {
+		const root = await mkdtemp(join(tmpdir(), 'layerbook-watch-idle-'));
+		const ko = join(root, 'idle.mdx');
+		await writeFile(ko, chapter('one'));
+		const cli = execa(process.execPath, ['--import', 'tsx', 'scripts/examples/cli.ts', 'verify', '--watch', ko], { all: true, reject: false });
+		let printed = '';
+		cli.all?.on('data', (chunk: Buffer) => {
+			printed += chunk.toString();
+		});
+		try {
+			await until(
+				() => printed.includes('watching for the next save'),
+				'the first run',
+				() => printed,
+			);
+			const started = Date.now();
+			cli.kill('SIGINT');
+			const result = await cli;
+			expect(result.exitCode, printed).toBe(130);
+			expect(Date.now() - started).toBeLessThan(5000);
+			expect(printed).toContain('stopped watching');
+			const { stdout } = await execa('ps', ['-eo', 'args']);
+			expect(stdout).not.toContain(ko);
+		} finally {
+			cli.kill('SIGKILL');
+			await rm(root, { recursive: true, force: true });
+		}
+	}, 300_000);
+});
