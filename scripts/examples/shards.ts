@@ -29,8 +29,9 @@ export interface Shard {
 }
 
 /**
- * Test files of the examples suite that are not chapters, with what they take on a warm engine
- * (measured on the 2-core development machine): the harness's own fixtures and checks.
+ * Test files of the examples suite that are not chapters, with what they take on a warm engine:
+ * the harness's own checks, measured on the 2-core development machine, and its fixtures, an
+ * estimate (a hung command, a server that never answers, a Ctrl-C, the good fixtures).
  */
 export const otherFileMs: Readonly<Record<string, number>> = {
 	fixtures: 90_000,
