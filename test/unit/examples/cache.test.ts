@@ -2,24 +2,14 @@ import { mkdir, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/prom
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Engine, engineConfig } from '../../../scripts/engine/index.ts';
+import type { Engine } from '../../../scripts/engine/index.ts';
 import { cacheKey, cachedResult, harnessSources, resultsDirectory, storeResult } from '../../../scripts/examples/cache.ts';
 import { repositoryRoot } from '../../../scripts/host/repository.ts';
 import type { Chapter } from '../../../scripts/examples/chapter.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
+import { testEngine } from './engine-fixture.ts';
 
-const engine: Engine = {
-	config: engineConfig({}),
-	dockerHost: 'unix:///x.sock',
-	env: {},
-	version: '28.5.2',
-	store: 'containerd',
-	packages: [],
-	source: null,
-	os: 'linux',
-	arch: 'x86_64',
-	baseImages: [{ name: 'busybox:latest', digest: `sha256:${'1'.repeat(64)}`, standIn: null }],
-};
+const engine: Engine = testEngine({ baseImages: [{ name: 'busybox:latest', digest: `sha256:${'1'.repeat(64)}`, standIn: null }] });
 const chapter: Chapter = { slug: 'intro', file: 'src/content/docs/intro.mdx', absolutePath: '/x/intro.mdx', source: '```sh\nls\n```\n', blocks: [] };
 const result = (status: 'passed' | 'failed'): ChapterResult => ({
 	slug: 'intro',

@@ -3,6 +3,7 @@ import { verificationRecordSchema } from '../../../src/contract/record.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';
 import { recordedChapter, referencedImages, withParity } from '../../../scripts/examples/record.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
+import { testEngine } from './engine-fixture.ts';
 
 const images = ['node:24-bookworm-slim', 'nginx:latest', 'nginx:1.22', 'busybox:latest', 'debian:bookworm', 'debian:bookworm-slim'].map((name) => ({
 	name,
@@ -70,15 +71,7 @@ describe('recordedChapter', () => {
 				{ file: 'src/content/docs/intro.mdx', line: 9, kind: 'file', hash: file!.hash, label: 'write x', status: 'passed', durationMs: 1, output: '' },
 			],
 		};
-		const chapter = recordedChapter(result, blocks, {
-			version: '28.5.2',
-			store: 'containerd',
-			packages: [],
-			source: null,
-			os: 'linux',
-			arch: 'x86_64',
-			baseImages: images,
-		});
+		const chapter = recordedChapter(result, blocks, testEngine({ baseImages: images }));
 		expect(chapter.baseImages).toEqual(['busybox:latest']);
 		expect(chapter.blocks.map((block) => [block.line, block.status, block.reason, block.output, block.parity])).toEqual([
 			[1, 'passed', undefined, '$ docker run --rm busybox true', run!.parity],
