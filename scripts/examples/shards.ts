@@ -29,12 +29,11 @@ export interface Shard {
 }
 
 /**
- * Test files of the examples suite that are not chapters, with what they take on a warm engine:
- * the harness's own checks, measured on the 2-core development machine, and its fixtures, an
- * estimate (a hung command, a server that never answers, a Ctrl-C, the good fixtures).
+ * Test files of the examples suite that are not chapters, with what they took on a warm engine on
+ * the 2-core development machine: the harness's fixtures and its own checks.
  */
 export const otherFileMs: Readonly<Record<string, number>> = {
-	fixtures: 90_000,
+	fixtures: 35_000,
 	'chapter-script': 100_000,
 	watch: 10_000,
 	scaffold: 5000,
