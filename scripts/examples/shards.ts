@@ -96,7 +96,10 @@ export function formatPlan(shards: readonly Shard[]): string[] {
 	);
 	const times = shards.map((shard) => shard.ms);
 	const shortest = Math.min(...times);
-	if (shortest > 0) lines.push(`longest / shortest: ${(Math.max(...times) / shortest).toFixed(2)} (* estimated: not in the record)`);
+	if (shortest > 0)
+		lines.push(
+			`longest / shortest: ${(Math.max(...times) / shortest).toFixed(2)} (* not a recorded chapter: the harness's own test files, or a chapter estimated by its blocks)`,
+		);
 	return lines;
 }
 
