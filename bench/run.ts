@@ -388,7 +388,7 @@ async function planShardTimes(): Promise<void> {
 		]);
 		if (count === 3) {
 			for (const line of formatPlan(plan)) process.stdout.write(`${line}\n`);
-			notes.push(`The 3 shards (\`npm run shard -- 3\`; * estimated, not in the record):\n\n\`\`\`\n${formatPlan(plan).join('\n')}\n\`\`\``);
+			notes.push(`The 3 shards (\`npm run shard -- 3\`):\n\n\`\`\`\n${formatPlan(plan).join('\n')}\n\`\`\``);
 		}
 	}
 }
