@@ -48,8 +48,8 @@ function lastCommandStart(lines: readonly string[]): number {
 
 /** A heredoc delimiter that does not occur in the text. */
 function delimiter(text: string): string {
-	let name = 'LAYERBOOK_EOF';
-	for (let n = 2; text.split('\n').includes(name); n += 1) name = `LAYERBOOK_EOF_${n}`;
+	let name = 'EOF_LAYERBOOK';
+	for (let n = 2; text.split('\n').includes(name); n += 1) name = `EOF_LAYERBOOK_${n}`;
 	return name;
 }
 

@@ -19,13 +19,13 @@ function script(...parts: string[]): string {
 describe('chapterScript', () => {
 	it('writes files as heredocs with a quoted delimiter, then runs commands in order', () => {
 		const text = script(fence('```js title="app/server.js"', 'console.log(`$HOME ${x}`);'), fence('```console', '$ node app/server.js\n$HOME'));
-		expect(text).toContain("mkdir -p 'app'\ncat > 'app/server.js' <<'LAYERBOOK_EOF'\nconsole.log(`$HOME ${x}`);\nLAYERBOOK_EOF\n");
-		expect(text.indexOf('LAYERBOOK_EOF\n')).toBeLessThan(text.indexOf('\nnode app/server.js\n'));
+		expect(text).toContain("mkdir -p 'app'\ncat > 'app/server.js' <<'EOF_LAYERBOOK'\nconsole.log(`$HOME ${x}`);\nEOF_LAYERBOOK\n");
+		expect(text.indexOf('EOF_LAYERBOOK\n')).toBeLessThan(text.indexOf('\nnode app/server.js\n'));
 		expect(text).toMatch(/^#!\/usr\/bin\/env bash\n# Layerbook: 9\. 연습\n/);
 	});
 
 	it('picks a delimiter the file does not contain', () => {
-		expect(script(fence('```text title="notes.txt"', 'LAYERBOOK_EOF'))).toContain("<<'LAYERBOOK_EOF_2'\nLAYERBOOK_EOF\nLAYERBOOK_EOF_2\n");
+		expect(script(fence('```text title="notes.txt"', 'EOF_LAYERBOOK'))).toContain("<<'EOF_LAYERBOOK_2'\nEOF_LAYERBOOK\nEOF_LAYERBOOK_2\n");
 	});
 
 	it('starts a background block with & in a process group of its own, and stops it at the end', () => {
