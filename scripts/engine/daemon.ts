@@ -1,4 +1,4 @@
-import { mkdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { ping } from './api.ts';
 import { engineRoot, type EngineRoot } from './packages.ts';
 import type { EngineConfig } from './config.ts';
@@ -88,12 +88,18 @@ export function daemonConfig(config: EngineConfig, paths: EnginePaths, mtu: numb
 /** Starts our dockerd unless it already runs; returns whether this call started it. */
 export async function startDaemon(config: EngineConfig, paths: EnginePaths, mtu: number, progress: (line: string) => void): Promise<boolean> {
 	const host = dockerHost(paths);
-	if ((await daemonRunning(paths)) !== null && (await daemonAnswers(host))) return false;
+	const wanted = daemonConfig(config, paths, mtu);
+	if ((await daemonRunning(paths)) !== null && (await daemonAnswers(host))) {
+		// Running with the settings asked for: nothing to do. Running with others (the other image
+		// store, say): restarted with these; each store keeps its own data root, so nothing mixes.
+		if ((await readFile(paths.daemonConfig, 'utf8').catch(() => '')) === wanted) return false;
+		progress(`daemon: restarting dockerd with the ${config.imageStore} image store and the current settings`);
+	}
 	// Leftovers of a crashed run: a stuck dockerd, its containerd, a stale socket.
 	await stopDaemon(paths);
 	await mkdir(paths.dataRoot, { recursive: true });
 	await mkdir(paths.execRoot, { recursive: true });
-	await writeFile(paths.daemonConfig, daemonConfig(config, paths, mtu));
+	await writeFile(paths.daemonConfig, wanted);
 	progress(`daemon: starting dockerd (data root ${paths.dataRoot}, socket ${paths.socket})`);
 	const root = engineRoot(paths.cacheRoot);
 	// dockerd finds containerd, its shim and docker-init on PATH: the unpacked ones, then the host's runc.

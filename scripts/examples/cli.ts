@@ -1,6 +1,6 @@
 /**
  * The harness for people:
- *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update]
+ *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update] [--store containerd|classic]
  *   npm run verify -- <chapter>:<line> [--update]      one block, after the blocks before it
  *   npm run verify -- --watch <chapter>               again on every save, ko or en
  *   npm run record -- [chapter…] [--force]
@@ -11,6 +11,7 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { imageStores } from '../engine/config.ts';
 import { type Engine, up } from '../engine/index.ts';
 import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from './cache.ts';
@@ -385,8 +386,14 @@ async function main(): Promise<number> {
 			update: { type: 'boolean', default: false },
 			watch: { type: 'boolean', default: false },
 			out: { type: 'string' },
+			store: { type: 'string' },
 		},
 	});
+	// The image store to run on: the engine reads it with the rest of its settings (engineConfig).
+	if (values.store !== undefined) {
+		if (!(imageStores as readonly string[]).includes(values.store)) throw new Error(`--store ${values.store}: the image store is one of ${imageStores.join(', ')}`);
+		process.env['LAYERBOOK_IMAGE_STORE'] = values.store;
+	}
 	const [command, ...chapters] = positionals;
 	const options = { force: values.force, keep: values.keep, update: values.update };
 	switch (command) {
@@ -401,7 +408,7 @@ async function main(): Promise<number> {
 		case 'check':
 			return check();
 		default:
-			process.stderr.write('usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch]\n');
+			process.stderr.write('usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch] [--store containerd|classic]\n');
 			return 2;
 	}
 }

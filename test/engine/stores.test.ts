@@ -27,4 +27,12 @@ describe('the classic image store', () => {
 		expect(digest).toMatch(/^sha256:/);
 		expect(id).not.toBe(digest);
 	});
+
+	test('switching the instance to the containerd store restarts its dockerd there, and back', async () => {
+		const containerd = { ...config, imageStore: 'containerd' as const };
+		const switched = await up({ config: containerd });
+		expect(switched.store).toBe('containerd');
+		expect((await dockerOk(switched, ['info', '--format', '{{.DockerRootDir}}'])).trim()).toBe(enginePaths(containerd).dataRoot);
+		expect((await up({ config })).store).toBe('classic');
+	});
 });
