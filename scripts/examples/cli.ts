@@ -391,7 +391,9 @@ async function main(): Promise<number> {
 	});
 	// The image store to run on: the engine reads it with the rest of its settings (engineConfig).
 	if (values.store !== undefined) {
-		if (!(imageStores as readonly string[]).includes(values.store)) throw new Error(`--store ${values.store}: the image store is one of ${imageStores.join(', ')}`);
+		if (!(imageStores as readonly string[]).includes(values.store)) {
+			throw new Error(`--store ${values.store}: the image store is one of ${imageStores.join(', ')}`);
+		}
 		process.env['LAYERBOOK_IMAGE_STORE'] = values.store;
 	}
 	const [command, ...chapters] = positionals;
@@ -408,7 +410,9 @@ async function main(): Promise<number> {
 		case 'check':
 			return check();
 		default:
-			process.stderr.write('usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch] [--store containerd|classic]\n');
+			process.stderr.write(
+				'usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch] [--store containerd|classic]\n',
+			);
 			return 2;
 	}
 }
