@@ -4,12 +4,19 @@ import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';
 import { guideLocales } from './src/contract/locales.ts';
 import { sidebar } from './src/sidebar.ts';
-import { verifiedBlocks } from './src/verification/starlight-plugin.ts';
+import { afterCodeBlocks, verifiedBlocks } from './src/verification/starlight-plugin.ts';
 
-// The repository the "edit page" links point at. One place, so a fork changes one line.
-const repository = 'https://github.com/layerbook/layerbook';
+// The repository the "edit page" and GitHub links point at. One place, so a fork changes one line.
+const repository = 'https://github.com/layerbook-guide/layerbook';
+// Where the guide is published: canonical URLs and the sitemap (Starlight adds it when `site` is set).
+const site = 'https://layerbook-guide.github.io';
 
 export default defineConfig({
+	site,
+	// Styles in one file, cached once for the whole site, rather than repeated in each page's HTML
+	// or split into a request per component.
+	build: { inlineStylesheets: 'never' },
+	vite: { build: { cssCodeSplit: false } },
 	integrations: [
 		starlight({
 			title: { ko: 'Layerbook: 도커 이미지와 컨테이너', en: 'Layerbook: Docker images and containers' },
@@ -17,7 +24,12 @@ export default defineConfig({
 			defaultLocale: 'root',
 			locales: guideLocales,
 			sidebar,
-			customCss: ['./src/styles/search.css'],
+			components: {
+				// Pagefind's UI loads when the reader reaches for search, not on every page.
+				Search: './src/components/Search.astro',
+				// Folded setup opens its template the first time it is read.
+				MarkdownContent: './src/components/MarkdownContent.astro',
+			},
 			editLink: { baseUrl: `${repository}/edit/main/` },
 			lastUpdated: true,
 			social: [{ icon: 'github', label: 'GitHub', href: repository }],
@@ -30,9 +42,14 @@ export default defineConfig({
 				starlightLinksValidator({
 					errorOnFallbackPages: false,
 					errorOnInconsistentLocale: true,
-					exclude: ({ slug }) => slug === '404',
+					// http://localhost:8080 and the like are the reader's own containers, opened in their browser.
+					errorOnLocalLinks: false,
+					// The chapter scripts (src/pages/scripts/) are files, not pages.
+					exclude: ({ slug, link }) => slug === '404' || link.startsWith('/scripts/'),
 				}),
 			],
 		}),
+		// After Starlight, so after the Expressive Code integration it adds right behind itself.
+		afterCodeBlocks(),
 	],
 });

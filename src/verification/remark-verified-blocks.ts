@@ -1,21 +1,26 @@
 /**
- * A remark plugin that puts the record beside every executable block of a chapter: a status
- * line (verified, not run with its reason, or not verified), and under a passed shell block its
- * real recorded output, collapsed. The output is an `ansi` code block, so Expressive Code renders
- * it with its colours like any other block on the page.
+ * A remark plugin that puts the record beside every executable block of a chapter: one line at
+ * the chapter's top (the engine and the day its examples ran), a mark under each block that ran
+ * or was not run, under a passed shell block its real recorded output (collapsed, plain text), a
+ * verified transcript as the engine printed it, and `<Setup>` groups folded.
  */
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Paragraph, Parent, Root, RootContent } from 'mdast';
+import { stripVTControlCharacters } from 'node:util';
+import type { Code, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import type { VFile } from 'vfile';
+import { chapters } from '../contract/chapters.ts';
 import { fenceBlocks, treeFences } from '../contract/extract.ts';
-import { pageIdentity } from '../contract/locales.ts';
+import { type GuideLanguage, pageIdentity } from '../contract/locales.ts';
 import { formatProblem, type Problem } from '../contract/problem.ts';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { readRecordSync } from './record-file.ts';
-import { type BlockVerification, verifyPage } from './block-status.ts';
+import { type BlockVerification, type PageVerification, verifyPage } from './block-status.ts';
+import { consoleDisplay, encodeMarks } from './console-output.ts';
 import { labels, recordDay, type VerificationLabels } from './labels.ts';
-import { pageOutput, pageTranscript } from './output.ts';
+import { blocksAddress, lazyBlocks } from './ec-lazy.mjs';
+import { pageOutput } from './output.ts';
 
 export interface VerifiedBlocksOptions {
 	/** The project root (Astro's `root`), from which the docs and the record are found. */
@@ -63,15 +68,99 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 			if (parent !== undefined && verification !== undefined && verification.status !== 'shown') placements.push({ parent, node, verification });
 		});
 		const words = labels[page.language];
+		// In a build, shell outputs wait in the page's blocks file until a reader opens one.
+		const lazy = lazyBlocks();
+		const pageKey = relative(docsDirectory, path).replace(/\.mdx$/, '');
+		const outputs: string[] = [];
+		if (lazy.enabled) lazy.outputs.set(pageKey, outputs);
+		const keep = lazy.enabled ? (text: string): OutputPlace => ({ src: blocksAddress(pageKey), index: outputs.push(text) - 1 }) : undefined;
 		for (const { parent, node, verification } of placements) {
 			// A verified transcript shows what the engine printed, not the author's pattern.
 			if (verification.status === 'passed' && verification.block.kind === 'console' && verification.recorded.output !== undefined) {
-				node.value = pageTranscript(verification.recorded.output, words.shortened);
+				const display = consoleDisplay(node.value, verification.recorded.output, words);
+				node.value = display.text;
+				if (display.marks.varying.length > 0 || display.marks.folds.length > 0) {
+					node.meta = `${node.meta ?? ''} lb-marks=${encodeMarks(display.marks)} lb-vary="${words.varying}"`.trim();
+				}
 			}
-			const mark = statusElement(verification, words);
+			const mark = statusElement(verification, words, keep);
 			if (mark === undefined) continue;
 			parent.children.splice(parent.children.indexOf(node as RootContent) + 1, 0, mark as RootContent);
 		}
+		foldSetupGroups(tree, page.blocks, words, page.language);
+		const top = chapterLine(page, words, options.root);
+		if (top !== undefined) {
+			// After the imports, before the first thing a reader sees.
+			const first = tree.children.findIndex((child) => child.type !== 'mdxjsEsm');
+			tree.children.splice(first === -1 ? tree.children.length : first, 0, top);
+		}
+	};
+}
+
+/** A hast or MDX element, as far as the two rehype steps below need it. */
+interface AnyElement {
+	type: string;
+	tagName?: string;
+	name?: string;
+	properties?: Record<string, unknown>;
+	attributes?: { name?: string; value?: unknown }[];
+	children: AnyElement[];
+}
+
+const nameOf = (node: AnyElement): string | undefined => node.tagName ?? node.name;
+
+/**
+ * Expressive Code puts its stylesheet and script into a page's first block group. When that group
+ * is in a folded setup, it is inside the `<noscript>`, which a browser running scripts reads as
+ * text: every block on the page would lose its styles. This step, after Expressive Code's, moves
+ * them out, before the setup group (starlight-plugin.ts, afterCodeBlocks).
+ */
+export function rehypeHoistCodeAssets() {
+	const walk = (parent: AnyElement): void => {
+		const children = parent.children ?? [];
+		for (let index = 0; index < children.length; index += 1) {
+			const node = children[index] as AnyElement;
+			if (nameOf(node) !== 'div' || !hasClass(node, 'lb-setup')) {
+				walk(node);
+				continue;
+			}
+			const assets: AnyElement[] = [];
+			const take = (element: AnyElement): void => {
+				element.children = (element.children ?? []).filter((child) => {
+					if (nameOf(child) === 'link' || nameOf(child) === 'script') {
+						assets.push(child);
+						return false;
+					}
+					take(child);
+					return true;
+				});
+			};
+			take(node);
+			children.splice(index, 0, ...assets);
+			index += assets.length;
+		}
+	};
+	return (tree: AnyElement): void => {
+		walk(tree);
+	};
+}
+
+function hasClass(node: AnyElement, name: string): boolean {
+	const fromProperties = node.properties?.['className'];
+	if (Array.isArray(fromProperties) && fromProperties.includes(name)) return true;
+	const attribute = node.attributes?.find((entry) => entry.name === 'class')?.value;
+	return typeof attribute === 'string' && attribute.split(/\s+/).includes(name);
+}
+
+/**
+ * The link icon Starlight puts beside every heading is an inline SVG (two elements and half a
+ * kilobyte each time); verified.css draws the same icon as a mask instead.
+ */
+export function rehypeLighterHeadings() {
+	return (tree: Parameters<typeof visit>[0]): void => {
+		visit(tree, 'element', (node: AnyElement) => {
+			if (node.tagName === 'span' && hasClass(node, 'sl-anchor-icon')) node.children = [];
+		});
 	};
 }
 
@@ -83,34 +172,122 @@ function element(name: string, attributes: MdxJsxAttribute[], children: MdxJsxFl
 	return { type: 'mdxJsxFlowElement', name, attributes, children };
 }
 
-/** A line of text as the HTML element `name` (a paragraph renamed on its way to HTML). */
-function textElement(name: string, value: string, className?: string): Paragraph {
+function text(value: string): Text {
+	return { type: 'text', value };
+}
+
+/** Phrasing content as the HTML element `name` (a paragraph renamed on its way to HTML). */
+function textElement(name: string, children: PhrasingContent[] | string, className?: string, properties: Record<string, string> = {}): Paragraph {
 	return {
 		type: 'paragraph',
-		data: { hName: name, ...(className === undefined ? {} : { hProperties: { className: [className] } }) },
-		children: [{ type: 'text', value }],
+		data: { hName: name, hProperties: { ...(className === undefined ? {} : { className: [className] }), ...properties } },
+		children: typeof children === 'string' ? [text(children)] : children,
 	};
 }
 
-function statusElement(verification: BlockVerification, words: VerificationLabels): MdxJsxFlowElement | undefined {
+/**
+ * The mark under an executable block: one element. A file that is only written gets none (the
+ * chapter's line says where everything ran); a shell block's output is behind its mark, as plain
+ * text, so it costs the page one text node.
+ */
+/** Where a recorded output waits: the page's blocks file and its place there. */
+interface OutputPlace {
+	src: string;
+	index: number;
+}
+
+/**
+ * The mark under an executable block: one element. A file that is only written gets none (the
+ * chapter's line says where everything ran); a shell block's output is behind its mark, as plain
+ * text, in the page (dev) or fetched when opened (`keep`, a build).
+ */
+function statusElement(
+	verification: BlockVerification,
+	words: VerificationLabels,
+	keep: ((text: string) => OutputPlace) | undefined,
+): Paragraph | MdxJsxFlowElement | undefined {
 	if (verification.status === 'shown') return undefined;
-	const text =
-		verification.status === 'passed'
-			? words.passed(verification.chapter.engine, recordDay(verification.chapter.date))
-			: verification.status === 'skipped'
-				? words.skipped(verification.reason)
-				: words.stale;
-	const children: MdxJsxFlowElement['children'] = [textElement('p', text, 'lb-verified__status')];
-	// A block that printed nothing gets no toggle: there is nothing behind it to show.
-	const output = verification.status === 'passed' && verification.block.kind === 'shell' ? (verification.recorded.output ?? '') : '';
-	if (output.trim() !== '') {
-		children.push(
-			element(
-				'details',
-				[attribute('class', 'lb-verified__output')],
-				[textElement('summary', words.output), { type: 'code', lang: 'ansi', meta: 'frame="none"', value: pageOutput(output, words.shortened) }],
-			),
-		);
+	if (verification.status === 'passed' && verification.block.kind === 'file') return undefined;
+	const properties = { dataStatus: verification.status };
+	if (verification.status !== 'passed') {
+		return textElement('p', verification.status === 'skipped' ? words.skipped(verification.reason) : words.stale, 'lb-verified', properties);
 	}
-	return element('div', [attribute('class', 'lb-verified'), attribute('data-status', verification.status)], children);
+	const output = verification.block.kind === 'shell' ? stripVTControlCharacters(verification.recorded.output ?? '') : '';
+	if (output.trim() === '') return textElement('p', words.passed, 'lb-verified', properties);
+	const shown = pageOutput(output, words.shortened);
+	const place = keep?.(shown);
+	return element(
+		'details',
+		[
+			attribute('class', 'lb-verified'),
+			attribute('data-status', 'passed'),
+			...(place === undefined ? [] : [attribute('data-src', place.src), attribute('data-output', String(place.index))]),
+		],
+		[textElement('summary', `${words.passed} · ${words.output}`), textElement('pre', place === undefined ? shown : '', 'lb-output', { tabIndex: '0' })],
+	);
+}
+
+/**
+ * The line at the top of a chapter: the engine and the day its examples ran, from the record, and
+ * the chapter as one script when the site serves it.
+ */
+function chapterLine(page: PageVerification, words: VerificationLabels, root: string): Paragraph | undefined {
+	const ran = page.blocks.find((entry) => entry.status === 'passed');
+	if (ran?.status !== 'passed') return undefined;
+	const children: PhrasingContent[] = [text(words.chapter(ran.chapter.engine, recordDay(ran.chapter.date)))];
+	// src/pages/scripts/ serves each chapter of the reading order as one script.
+	const chapter = chapters.find((entry) => entry.slug === ran.chapter.slug);
+	if (chapter !== undefined && chapter.kind !== 'reference' && existsSync(join(root, 'src', 'pages', 'scripts'))) {
+		children.push(text(' '), {
+			type: 'link',
+			url: `/scripts/${chapter.slug}.sh`,
+			data: { hProperties: { download: `${chapter.slug}.sh` } },
+			children: [text(words.script)],
+		});
+	}
+	return textElement('p', children, 'lb-chapter-verified');
+}
+
+/**
+ * `<Setup from="building-images">` around the blocks that rebuild an earlier chapter's state: the
+ * harness runs them like any other (it reads fences wherever they are); the page folds them into
+ * one group. Their markup is in a `<noscript>`: text to a browser that runs scripts (no DOM at all)
+ * until the reader opens the group (MarkdownContent.astro), and shown as it is without scripts.
+ */
+function foldSetupGroups(tree: Root, blocks: readonly BlockVerification[], words: VerificationLabels, language: GuideLanguage): void {
+	visit(tree, 'mdxJsxFlowElement', (node, index, parent) => {
+		if (node.name !== 'Setup' || parent === undefined || index === undefined) return;
+		const from = node.attributes.find((entry): entry is MdxJsxAttribute => entry.type === 'mdxJsxAttribute' && entry.name === 'from')?.value;
+		if (typeof from !== 'string') throw new Error(`<Setup> needs from="chapter-slug" (where its blocks were first explained)`);
+		const [slug = '', anchor] = from.split('#');
+		const chapter = chapters.find((entry) => entry.slug === slug);
+		if (chapter === undefined) throw new Error(`<Setup from="${from}">: no chapter "${slug}" in src/contract/chapters.ts`);
+		const inside = new Set<Code>();
+		visit(node, 'code', (code) => {
+			inside.add(code);
+			// Tells ec-lazy.mjs the block is folded away, so never among the first ones shown.
+			code.meta = `${code.meta ?? ''} lb-setup`.trim();
+		});
+		const own = blocks.filter((entry) => [...inside].some((code) => code.position?.start.line === entry.block.line));
+		const files = own.filter((entry) => entry.block.kind === 'file').map((entry) => entry.block.meta.title ?? '');
+		const commands = own.filter((entry) => entry.block.kind === 'shell' || entry.block.kind === 'console').length;
+		const href = `${language === 'ko' ? '' : `/${language}`}/${slug}/${anchor === undefined ? '' : `#${anchor}`}`;
+		const group = element(
+			'div',
+			[attribute('class', 'lb-setup')],
+			[
+				element(
+					'details',
+					[],
+					[
+						textElement('summary', [{ type: 'strong', children: [text(words.setup)] }, text(` ${words.setupSummary(files, commands)}`)]),
+						element('noscript', [attribute('class', 'lb-setup__body')], node.children),
+					],
+				),
+				textElement('p', [text(`${words.setupFrom} `), { type: 'link', url: href, children: [text(chapter.label[language])] }], 'lb-setup__from'),
+			],
+		);
+		parent.children.splice(index, 1, group as RootContent);
+		return SKIP;
+	});
 }

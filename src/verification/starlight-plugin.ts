@@ -1,10 +1,15 @@
 /**
  * Wires "verified on the page" into Starlight: the remark plugin that marks every block, failing
- * the build (not the dev server) on a block the record does not cover, and the marks' styles.
+ * the build (not the dev server) on a block the record does not cover, folded setup, the marks'
+ * styles, and in a build, each page's highlighted blocks written beside it (ec-lazy.mjs).
  */
 import type { StarlightPlugin } from '@astrojs/starlight/types';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { remarkVerifiedBlocks } from './remark-verified-blocks.ts';
+import { blocksAddress, blocksFile, lazyBlocks } from './ec-lazy.mjs';
+import type { AstroIntegration } from 'astro';
+import { rehypeHoistCodeAssets, rehypeLighterHeadings, remarkVerifiedBlocks } from './remark-verified-blocks.ts';
 
 export function verifiedBlocks(): StarlightPlugin {
 	return {
@@ -13,16 +18,47 @@ export function verifiedBlocks(): StarlightPlugin {
 			'config:setup'({ addIntegration, astroConfig, command, config, updateConfig }) {
 				updateConfig({ customCss: [...(config.customCss ?? []), './src/styles/verified.css'] });
 				const root = fileURLToPath(astroConfig.root).replace(/\/$/, '');
+				const lazy = lazyBlocks();
+				lazy.enabled = command === 'build';
+				lazy.docs = join(root, 'src', 'content', 'docs');
+				lazy.pages.clear();
+				lazy.outputs.clear();
 				addIntegration({
 					name: 'layerbook-verified-blocks',
 					hooks: {
 						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
 							updateAstroConfig({
-								markdown: { remarkPlugins: [[remarkVerifiedBlocks, { root, failOnStale: command === 'build' }]] },
+								markdown: {
+									remarkPlugins: [[remarkVerifiedBlocks, { root, failOnStale: command === 'build' }]],
+									rehypePlugins: [rehypeLighterHeadings],
+								},
 							});
+						},
+						'astro:build:done'({ dir }) {
+							const out = fileURLToPath(dir);
+							for (const page of new Set([...lazy.pages.keys(), ...lazy.outputs.keys()])) {
+								const file = join(out, blocksAddress(page));
+								mkdirSync(dirname(file), { recursive: true });
+								writeFileSync(file, JSON.stringify(blocksFile(page)));
+							}
 						},
 					},
 				});
+			},
+		},
+	};
+}
+
+/**
+ * What must run after Expressive Code's own rehype step: list it after `starlight()` in the
+ * config's integrations (Starlight puts Expressive Code right after itself).
+ */
+export function afterCodeBlocks(): AstroIntegration {
+	return {
+		name: 'layerbook-after-code-blocks',
+		hooks: {
+			'astro:config:setup'({ updateConfig }) {
+				updateConfig({ markdown: { rehypePlugins: [rehypeHoistCodeAssets] } });
 			},
 		},
 	};

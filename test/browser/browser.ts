@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../scripts/quality/chromium.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtPages, distDir } from '../../scripts/quality/site-build.ts';
 
@@ -14,11 +14,16 @@ export const origin = inject('siteOrigin');
 /** Every built page, by address. */
 export const pages = builtPages();
 
-/** The built pages whose HTML matches `pattern`: the pages worth opening for a given check. */
+/**
+ * The built pages whose HTML matches `pattern`: the pages worth opening for a given check. A page's
+ * HTML includes its highlighted blocks, which it fetches from its blocks file as they near the screen.
+ */
 export function pagesWhoseHtml(pattern: RegExp): string[] {
 	return pages.filter((address) => {
 		const file = join(distDir, address.endsWith('.html') ? address : `${address}index.html`);
-		return pattern.test(readFileSync(file, 'utf8'));
+		const blocks = join(distDir, '_blocks', `${address.replace(/^\/|\/$/g, '') || 'index'}.json`);
+		const highlighted = existsSync(blocks) ? (JSON.parse(readFileSync(blocks, 'utf8')) as { blocks: (string | null)[] }).blocks.join('\n') : '';
+		return pattern.test(readFileSync(file, 'utf8')) || pattern.test(highlighted);
 	});
 }
 
@@ -82,4 +87,22 @@ export async function inPool<T, R>(items: readonly T[], limit: number, work: (it
 	};
 	await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 	return results;
+}
+
+/**
+ * Scrolls a page's plain-text blocks (src/verification/ec-lazy.mjs) into view one after another
+ * until each has been swapped for its highlighted markup, as a reader scrolling down would.
+ */
+export async function highlightAll(page: Page): Promise<void> {
+	const left = (): Promise<number> => page.evaluate(() => document.querySelectorAll('.sl-markdown-content figure.lb-code').length);
+	for (let count = await left(); count > 0; count = await left()) {
+		// In the page, in one step: the block may be swapped between two steps from outside.
+		await page.evaluate(() => document.querySelector('.sl-markdown-content figure.lb-code')?.scrollIntoView());
+		const swapped = await page
+			.waitForFunction((before) => document.querySelectorAll('.sl-markdown-content figure.lb-code').length < before, count, { timeout: 10_000 })
+			.then(() => true)
+			.catch(() => false);
+		if (!swapped) throw new Error(`${page.url()}: a plain-text block was not highlighted as it came into view`);
+	}
+	await page.evaluate(() => window.scrollTo(0, 0));
 }

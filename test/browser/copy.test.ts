@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { parseTranscript } from '../../src/contract/transcript.ts';
-import { closeBrowser, inPool, newContext, origin, pagesWhoseHtml, urlOf } from './browser.ts';
+import { closeBrowser, highlightAll, inPool, newContext, origin, pagesWhoseHtml, urlOf } from './browser.ts';
 
 interface Copied {
 	address: string;
@@ -26,6 +26,7 @@ beforeAll(async () => {
 		const page = await context.newPage();
 		try {
 			await page.goto(urlOf(address));
+			await highlightAll(page);
 			const blocks = page.locator('.expressive-code:has(pre[data-language="console"])');
 			for (let index = 0; index < (await blocks.count()); index += 1) {
 				const block = blocks.nth(index);

@@ -25,7 +25,7 @@ export interface FixtureSite {
 const config = `
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
-import { verifiedBlocks } from ${JSON.stringify(join(projectRoot, 'src/verification/starlight-plugin.ts'))};
+import { afterCodeBlocks, verifiedBlocks } from ${JSON.stringify(join(projectRoot, 'src/verification/starlight-plugin.ts'))};
 export default defineConfig({
 	integrations: [starlight({
 		title: 'fixture',
@@ -33,7 +33,7 @@ export default defineConfig({
 		locales: { root: { label: '한국어', lang: 'ko' }, en: { label: 'English', lang: 'en' } },
 		pagefind: false,
 		plugins: [verifiedBlocks()],
-	})],
+	}), afterCodeBlocks()],
 });
 `;
 
@@ -55,7 +55,10 @@ export async function buildFixtureSite(
 		cpSync(join(projectRoot, 'src', 'content.config.ts'), join(root, 'src', 'content.config.ts'));
 		cpSync(join(projectRoot, 'ec.config.mjs'), join(root, 'ec.config.mjs'));
 		mkdirSync(join(root, 'src', 'verification'));
-		cpSync(join(projectRoot, 'src', 'verification', 'ec-console-copy.mjs'), join(root, 'src', 'verification', 'ec-console-copy.mjs'));
+		// ec.config.mjs's plugins, which Node loads beside it.
+		for (const plugin of ['ec-console-copy.mjs', 'ec-varying.mjs', 'ec-lazy.mjs']) {
+			cpSync(join(projectRoot, 'src', 'verification', plugin), join(root, 'src', 'verification', plugin));
+		}
 		cpSync(join(projectRoot, 'src', 'styles'), join(root, 'src', 'styles'), { recursive: true });
 		writeFileSync(join(root, 'astro.config.mjs'), config);
 

@@ -14,7 +14,8 @@ const transcript = [
 	'REPOSITORY   TAG       IMAGE ID       CREATED        SIZE',
 	'busybox      latest    f99f0448162a   2 hours ago    3.11MB',
 ].join('\n');
-const outputs = ['\u001b[32mhello\u001b[0m', Array.from({ length: 100 }, (_, i) => String(i + 1)).join('\n'), transcript];
+const seq = ['$ seq 1 10', ...Array.from({ length: 10 }, (_, i) => String(i + 1))].join('\n');
+const outputs = ['\u001b[32mhello\u001b[0m', Array.from({ length: 100 }, (_, i) => String(i + 1)).join('\n'), transcript, seq];
 
 function recorded(block: { hash: string; line: number; kind: string; meta: { skip?: string | undefined } }, index: number): RecordedBlock {
 	const kind = block.kind as RecordedBlock['kind'];
@@ -26,6 +27,21 @@ function recorded(block: { hash: string; line: number; kind: string; meta: { ski
 describe('a page whose blocks are all recorded', () => {
 	let site: FixtureSite;
 	const page = (path: string): HTMLElement => parseHtml(readFileSync(join(site.root, 'dist', path, 'index.html'), 'utf8'));
+	const blocksFile = (path: string): { blocks: (string | null)[]; outputs: string[] } =>
+		JSON.parse(readFileSync(join(site.root, 'dist', '_blocks', `${path}.json`), 'utf8')) as { blocks: (string | null)[]; outputs: string[] };
+	/** A shell block's recorded output, which the page fetches from its blocks file when opened. */
+	const output = (path: string, details: HTMLElement | undefined): string | undefined => blocksFile(path).outputs[Number(details?.getAttribute('data-output'))];
+	/** Every code block of a page as highlighted, the lazy ones (ec-lazy.mjs) from the page's blocks file. */
+	const highlighted = (path: string): HTMLElement[] => {
+		const { blocks } = blocksFile(path);
+		return page(path)
+			.querySelectorAll('.expressive-code')
+			.map((group) => {
+				const lazy = group.querySelector('figure.lb-code');
+				return lazy === null ? group : parseHtml(blocks[Number(lazy.getAttribute('data-index'))] ?? '');
+			});
+	};
+	const transcripts = (): HTMLElement[] => highlighted('page').filter((block) => block.querySelector('pre[data-language="console"]') !== null);
 
 	beforeAll(async () => {
 		site = await buildFixtureSite(recorded);
@@ -34,53 +50,95 @@ describe('a page whose blocks are all recorded', () => {
 	afterAll(() => site?.remove());
 
 	test.each([
-		['page', '검증됨: Docker Engine 28.5.2 (containerd 이미지 저장소)에서 실행, 2026-11-24', '실행하지 않음: 도커 허브가 필요합니다'],
-		['en/page', 'Verified: run on Docker Engine 28.5.2 (containerd image store), 2026-11-24', 'Not run: Needs Docker Hub'],
-	])('%s marks every executable block, as text, in its language', (path, passed, skipped) => {
+		[
+			'page',
+			'이 장의 예제는 2026-11-24에 Docker Engine 28.5.2 (containerd 이미지 저장소)에서 실행해 검증했습니다.',
+			'검증됨',
+			'실행하지 않음: 도커 허브가 필요합니다',
+		],
+		[
+			'en/page',
+			"This chapter's examples were run and checked on Docker Engine 28.5.2 (containerd image store) on 2026-11-24.",
+			'Verified',
+			'Not run: Needs Docker Hub',
+		],
+	])('%s says once, at the top, where and when it ran, and marks each block that ran or was not run', (path, top, passed, skipped) => {
+		const content = page(path).querySelector('.sl-markdown-content');
+		expect(content?.querySelector('.lb-chapter-verified')?.text).toBe(top);
+		expect(content?.querySelectorAll('.lb-chapter-verified')).toHaveLength(1);
 		const marks = page(path).querySelectorAll('.lb-verified');
-		// Two shell blocks, the transcript, the skipped block and the file: the `text` synopsis is not marked.
-		expect(marks.map((mark) => mark.getAttribute('data-status'))).toEqual(['passed', 'passed', 'passed', 'skipped', 'passed']);
-		expect(marks[0]?.querySelector('.lb-verified__status')?.text).toBe(passed);
-		expect(marks[3]?.querySelector('.lb-verified__status')?.text).toBe(skipped);
+		// Two shell blocks, two transcripts and the skipped block; the file (only written) and the `text` synopsis are not marked.
+		expect(marks.map((mark) => mark.getAttribute('data-status'))).toEqual(['passed', 'passed', 'passed', 'passed', 'skipped']);
+		expect(marks[2]?.text).toBe(passed);
+		expect(marks[4]?.text).toBe(skipped);
 	});
 
-	test('a passed shell block shows its recorded output, collapsed, with its colours rendered', () => {
-		const details = page('page').querySelectorAll('.lb-verified details');
+	test('a passed shell block shows its recorded output, collapsed, as plain text fetched when opened', () => {
+		const details = page('page').querySelectorAll('details.lb-verified');
 		expect(details).toHaveLength(2);
 		expect(details[0]?.getAttribute('open')).toBeUndefined();
-		expect(details[0]?.querySelector('summary')?.text).toBe('실행 결과');
-		expect(page('en/page').querySelector('.lb-verified details summary')?.text).toBe('Output');
-		const first = details[0]?.querySelector('pre');
-		expect(first?.text).toBe('hello');
-		expect(first?.toString()).not.toContain('\u001b');
-		// Expressive Code gives the coloured text a colour of its own.
-		expect(first?.querySelector('span[style*="--0:"]')?.text).toBe('hello');
+		expect(details[0]?.querySelector('summary')?.text).toBe('검증됨 · 실행 결과');
+		expect(page('en/page').querySelector('details.lb-verified summary')?.text).toBe('Verified · Output');
+		expect(details[0]?.getAttribute('data-src')).toBe('/_blocks/page.json');
+		// Not in the page until opened: one empty element.
+		expect(details[0]?.querySelector('pre.lb-output')?.text).toBe('');
+		const shown = output('page', details[0]);
+		expect(shown).toBe('hello');
+		expect(shown).not.toContain('\u001b');
 	});
 
 	test('a long output is shortened with a visible marker', () => {
-		const lines = page('page')
-			.querySelectorAll('.lb-verified details')[1]
-			?.querySelectorAll('.ec-line')
-			.map((line) => line.text);
+		const lines = output('page', page('page').querySelectorAll('details.lb-verified')[1])?.split('\n');
 		expect(lines?.slice(0, 2)).toEqual(['1', '2']);
 		expect(lines).toContain('… 60줄 생략 …');
 		expect(lines?.at(-1)).toBe('100');
 	});
 
-	test('a transcript shows what the engine printed, not the pattern, and its copy button copies the commands only', () => {
-		// The page's own blocks, not the recorded outputs under them.
-		const blocks = page('page')
-			.querySelectorAll('.expressive-code')
-			.filter((block) => block.closest('.lb-verified') === null);
-		const figure = blocks[2];
-		const shown = figure?.querySelectorAll('.ec-line').map((line) => line.text);
+	test('a transcript shows what the engine printed, not the pattern, with what varies marked, and copies the commands only', () => {
+		const figure = transcripts()[0];
+		const lines = figure?.querySelectorAll('.ec-line') ?? [];
+		const shown = lines.map((line) => {
+			for (const hidden of line.querySelectorAll('.sr-only')) hidden.remove();
+			return line.text;
+		});
 		expect(shown).toEqual(transcript.split('\n'));
-		expect(figure?.querySelector('pre')?.text).not.toContain('...');
-		const mark = figure?.nextElementSibling;
-		expect(mark?.getAttribute('data-status')).toBe('passed');
-		expect(mark?.querySelector('details')).toBeNull();
+		const marks = lines.at(-1)?.querySelectorAll('.lb-vary') ?? [];
+		expect(marks.map((mark) => mark.text)).toEqual(['f99f0448162a', '2 hours ago', '3.11MB']);
+		expect(marks[0]?.getAttribute('title')).toBe('이 값은 실행할 때마다 다릅니다');
+		expect(
+			highlighted('en/page')
+				.find((block) => block.querySelector('.lb-vary') !== null)
+				?.querySelector('.lb-vary .sr-only')?.text,
+		).toBe(' (differs on every run)');
 		const copied = figure?.querySelector('.copy button')?.getAttribute('data-code');
 		expect(copied?.split('\u007f')).toEqual(['docker run --rm busybox echo hi', 'docker image ls \\', '    --filter reference=busybox']);
+	});
+
+	test('lines a ... absorbed fold behind one line that holds them as text', () => {
+		const figure = transcripts()[1];
+		const fold = figure?.querySelector('details.lb-fold');
+		expect(fold?.querySelector('summary')?.text).toBe('… 8줄 더 보기 (실행할 때마다 다른 부분)');
+		expect(fold?.querySelector('span')?.text).toBe(['2', '3', '4', '5', '6', '7', '8', '9'].join('\n'));
+		expect(figure?.querySelectorAll('.ec-line').at(-1)?.text).toBe('10');
+	});
+
+	test('setup folds into one line naming its files, with its blocks inert in a noscript and a link to where they were explained', () => {
+		const group = page('page').querySelector('.lb-setup');
+		expect(group?.querySelector('summary')?.text).toBe('준비 파일 1개(server.js)를 만듭니다');
+		expect(group?.querySelector('details > noscript.lb-setup__body')).not.toBeNull();
+		expect(group?.querySelector('.lb-setup__from a')?.getAttribute('href')).toBe('/introduction/');
+		expect(page('en/page').querySelector('.lb-setup__from a')?.getAttribute('href')).toBe('/en/introduction/');
+	});
+
+	test('past its first blocks, a page carries plain text, and the highlighted block in its blocks file', () => {
+		const lazy = page('page').querySelectorAll('figure.lb-code');
+		expect(lazy.length).toBeGreaterThan(0);
+		expect(page('page').querySelectorAll('.expressive-code')[0]?.querySelector('figure.lb-code')).toBeNull();
+		const figure = lazy.find((candidate) => candidate.getAttribute('data-language') === 'console');
+		expect(figure?.getAttribute('data-src')).toBe('/_blocks/page.json');
+		// The recorded transcript as text: one `code` element, no per-token or per-line markup.
+		expect(figure?.querySelector('pre')?.text).toBe(transcript);
+		expect(figure?.querySelector('pre')?.querySelectorAll('*')).toHaveLength(1);
 	});
 
 	test('a shell block copies as it is', () => {

@@ -1,0 +1,86 @@
+// @ts-check
+/**
+ * An Expressive Code plugin that keeps a long page light: past its first blocks, each block is
+ * on the page as plain text (one `<pre>`, so it reads, copies and is indexed for search without
+ * JavaScript), and its highlighted markup goes to a file of the page's blocks, which the page
+ * fetches and swaps in as a block nears the screen (MarkdownContent.astro). A chapter with seventy
+ * blocks would otherwise carry thousands of elements and a hundred kilobytes of token markup.
+ * Only in a production build (`lazyBlocks.enabled`, set by starlight-plugin.ts); the dev server
+ * renders every block at once. Plain JavaScript because ec.config.mjs is loaded by Node.
+ */
+import { h, toHtml } from '@astrojs/starlight/expressive-code/hast';
+
+/** Blocks rendered at once at the top of a page: what a reader sees before scrolling. */
+const eagerBlocks = 2;
+
+/**
+ * What the build shares between this plugin (loaded with ec.config.mjs) and the integration that
+ * writes the files (bundled with astro.config.mjs): one object on globalThis, so both module
+ * copies see it.
+ * @typedef {{ enabled: boolean; docs: string; pages: Map<string, (string | null)[]>; eager: Map<string, number>; outputs: Map<string, string[]> }} LazyBlocks
+ */
+const key = Symbol.for('layerbook.lazyBlocks');
+
+/** @returns {LazyBlocks} */
+export function lazyBlocks() {
+	const shared = /** @type {Record<symbol, LazyBlocks | undefined>} */ (/** @type {unknown} */ (globalThis));
+	shared[key] ??= { enabled: false, docs: '', pages: new Map(), eager: new Map(), outputs: new Map() };
+	return shared[key];
+}
+
+/**
+ * What a page's blocks file holds: each block's highlighted markup by its place on the page (null
+ * for one rendered in the page), and the recorded outputs of its shell blocks.
+ * @param {string} page
+ * @returns {{ blocks: (string | null)[]; outputs: string[] }}
+ */
+export function blocksFile(page) {
+	const state = lazyBlocks();
+	return { blocks: state.pages.get(page) ?? [], outputs: state.outputs.get(page) ?? [] };
+}
+
+/**
+ * Where a page's blocks are served: `/_blocks/en/building-images.json`.
+ * @param {string} page the page's path under the docs folder, without extension
+ */
+export function blocksAddress(page) {
+	return `/_blocks/${page}.json`;
+}
+
+/** @returns {import('@astrojs/starlight/expressive-code').ExpressiveCodePlugin} */
+export function pluginLazyBlocks() {
+	return {
+		name: 'layerbook-lazy-blocks',
+		hooks: {
+			postprocessRenderedBlock: ({ codeBlock, renderData }) => {
+				const state = lazyBlocks();
+				const source = codeBlock.parentDocument?.sourceFilePath;
+				const index = codeBlock.parentDocument?.positionInDocument?.groupIndex;
+				if (!state.enabled || source === undefined || index === undefined || state.docs === '') return;
+				if (!source.startsWith(`${state.docs}/`) || !source.endsWith('.mdx')) return;
+				const page = source.slice(state.docs.length + 1, -'.mdx'.length);
+				// A page compiled again starts its list again.
+				if (index === 0 || !state.pages.has(page)) {
+					state.pages.set(page, []);
+					state.eager.set(page, 0);
+				}
+				const blocks = /** @type {(string | null)[]} */ (state.pages.get(page));
+				// Folded setup (`lb-setup`, remark-verified-blocks.ts) is never on screen at first.
+				const eager = state.eager.get(page) ?? 0;
+				if (eager < eagerBlocks && !codeBlock.metaOptions.getBoolean('lb-setup')) {
+					state.eager.set(page, eager + 1);
+					blocks[index] = null;
+					return;
+				}
+				blocks[index] = toHtml(renderData.blockAst);
+				const title = codeBlock.props.title;
+				const plain = h('pre.lb-plain', { tabIndex: 0 }, [h('code', codeBlock.code)]);
+				renderData.blockAst = h(
+					'figure.lb-code',
+					{ dataSrc: blocksAddress(page), dataIndex: String(index), dataLanguage: codeBlock.language },
+					title === undefined || title === '' ? [plain] : [h('figcaption.lb-code__title', title), plain],
+				);
+			},
+		},
+	};
+}

@@ -1,0 +1,87 @@
+// @ts-check
+/**
+ * An Expressive Code plugin that draws what remark-verified-blocks found in a recorded transcript
+ * (console-output.ts): each part that varies from run to run gets a quiet dotted underline, a
+ * tooltip and a visually hidden sentence for screen readers; a line standing for many lines a `...`
+ * absorbed becomes a fold (a `<details>` whose lines are one text node: no DOM until read).
+ * The marks come in the fence's meta as `lb-marks` (base64url JSON), the words as `lb-vary`.
+ * Plain JavaScript because ec.config.mjs is loaded by Node, not by Vite.
+ */
+import { ExpressiveCodeAnnotation } from '@astrojs/starlight/expressive-code';
+import { h } from '@astrojs/starlight/expressive-code/hast';
+
+/**
+ * @typedef {{ varying: [number, number, number][]; folds: [number, string][] }} Marks
+ */
+
+/**
+ * The marks a fence's meta carries, or undefined.
+ * @param {string | undefined} value
+ * @returns {Marks | undefined}
+ */
+function decodeMarks(value) {
+	if (value === undefined || value === '') return undefined;
+	return JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+}
+
+/** @type {WeakMap<object, Marks | undefined>} */
+const decoded = new WeakMap();
+
+/**
+ * @param {import('@expressive-code/core').ExpressiveCodeBlock} codeBlock
+ * @returns {Marks | undefined}
+ */
+function blockMarks(codeBlock) {
+	if (!decoded.has(codeBlock)) decoded.set(codeBlock, decodeMarks(codeBlock.metaOptions.getString('lb-marks')));
+	return decoded.get(codeBlock);
+}
+
+class VaryingAnnotation extends ExpressiveCodeAnnotation {
+	/** @param {{ start: number; end: number; text: string }} options */
+	constructor({ start, end, text }) {
+		super({ inlineRange: { columnStart: start, columnEnd: end } });
+		this.name = 'layerbook-varying';
+		this.text = text;
+	}
+
+	/** @param {import('@expressive-code/core').AnnotationRenderOptions} options */
+	render({ nodesToTransform }) {
+		// The range may span several tokens: each is underlined, the sentence is read once.
+		return nodesToTransform.map((node, index) =>
+			h('span.lb-vary', { title: this.text }, index === nodesToTransform.length - 1 ? [node, h('span.sr-only', ` (${this.text})`)] : [node]),
+		);
+	}
+}
+
+/** @returns {import('@astrojs/starlight/expressive-code').ExpressiveCodePlugin} */
+export function pluginVaryingOutput() {
+	return {
+		name: 'layerbook-varying-output',
+		baseStyles: `
+			.lb-vary { text-decoration: underline dotted; text-decoration-thickness: 1px; text-underline-offset: 0.2em; cursor: help; }
+			.lb-fold { display: inline; }
+			.lb-fold > summary { cursor: pointer; color: var(--sl-color-gray-3, inherit); font-style: italic; list-style: none; }
+			.lb-fold > summary::-webkit-details-marker { display: none; }
+			.lb-fold > summary:focus-visible { outline: 2px solid var(--sl-color-text-accent, currentColor); }
+			.lb-fold > span { display: block; }
+		`,
+		hooks: {
+			annotateCode: ({ codeBlock }) => {
+				const marks = blockMarks(codeBlock);
+				if (marks === undefined) return;
+				const text = codeBlock.metaOptions.getString('lb-vary') ?? '';
+				for (const [line, start, end] of marks.varying) {
+					codeBlock.getLine(line)?.addAnnotation(new VaryingAnnotation({ start, end, text }));
+				}
+			},
+			postprocessRenderedLine: ({ codeBlock, lineIndex, renderData }) => {
+				const fold = blockMarks(codeBlock)?.folds.find(([line]) => line === lineIndex);
+				if (fold === undefined) return;
+				const code = renderData.lineAst.children.find((child) => child.type === 'element' && child.properties['className']?.toString().includes('code'));
+				if (code === undefined || code.type !== 'element') return;
+				const summary = codeBlock.getLine(lineIndex)?.text ?? '';
+				code.children = [h('details.lb-fold', [h('summary', summary), h('span', fold[1])])];
+			},
+		},
+	};
+}

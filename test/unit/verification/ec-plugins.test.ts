@@ -1,0 +1,93 @@
+/**
+ * The site's Expressive Code plugins, rendering blocks as the build does: what varies in a
+ * recorded transcript, folds, and blocks kept as plain text until a reader nears them.
+ */
+import { ExpressiveCode } from '@astrojs/starlight/expressive-code';
+import { toHtml } from '@astrojs/starlight/expressive-code/hast';
+import { afterEach, describe, expect, it } from 'vitest';
+import { encodeMarks } from '../../../src/verification/console-output.ts';
+import { pluginConsoleCopy } from '../../../src/verification/ec-console-copy.mjs';
+import { lazyBlocks, pluginLazyBlocks } from '../../../src/verification/ec-lazy.mjs';
+import { pluginVaryingOutput } from '../../../src/verification/ec-varying.mjs';
+
+const engine = new ExpressiveCode({ plugins: [pluginConsoleCopy(), pluginVaryingOutput(), pluginLazyBlocks()] });
+
+async function render(code: string, language: string, meta = '', groupIndex = 0): Promise<string> {
+	const { renderedGroupAst } = await engine.render({
+		code,
+		language,
+		meta,
+		parentDocument: { sourceFilePath: '/site/src/content/docs/en/page.mdx', positionInDocument: { groupIndex } },
+	});
+	return toHtml(renderedGroupAst);
+}
+
+afterEach(() => {
+	const state = lazyBlocks();
+	state.enabled = false;
+	state.docs = '';
+	state.pages.clear();
+	state.eager.clear();
+});
+
+describe('varying parts and folds', () => {
+	const transcript = '$ docker image ls\nv1 77.1MB\n… 5 more lines\ndone';
+	const marks = encodeMarks({ varying: [[1, 3, 9]], folds: [[2, 'a\nb\nc\nd\ne']] });
+
+	it('underlines what varies, with a tooltip and a sentence for screen readers', async () => {
+		const html = await render(transcript, 'console', `lb-marks=${marks} lb-vary="differs on every run"`);
+		expect(html).toMatch(/<span class="lb-vary" title="differs on every run">.*77\.1MB.*<span class="sr-only"> \(differs on every run\)<\/span><\/span>/);
+	});
+
+	it('turns a fold line into a details element holding the lines as one text', async () => {
+		const html = await render(transcript, 'console', `lb-marks=${marks} lb-vary="x"`);
+		expect(html).toContain('<details class="lb-fold"><summary>… 5 more lines</summary><span>a\nb\nc\nd\ne</span></details>');
+	});
+
+	it('leaves a block without marks as Expressive Code renders it', async () => {
+		const html = await render(transcript, 'console');
+		expect(html).not.toContain('lb-vary');
+		expect(html).not.toContain('lb-fold');
+	});
+});
+
+describe('lazy blocks', () => {
+	it('keeps the first blocks of a page, and later ones as plain text with their markup set aside', async () => {
+		const state = lazyBlocks();
+		state.enabled = true;
+		state.docs = '/site/src/content/docs';
+		const first = await render('echo one', 'sh', '', 0);
+		await render('echo two', 'sh', '', 1);
+		const third = await render('FROM busybox\nCMD ["true"]', 'dockerfile', 'title="Dockerfile"', 2);
+		expect(first).toContain('class="frame');
+		expect(third).not.toContain('class="frame');
+		expect(third).toContain(
+			'<figure class="lb-code" data-src="/_blocks/en/page.json" data-index="2" data-language="dockerfile"><figcaption class="lb-code__title">Dockerfile</figcaption><pre class="lb-plain" tabindex="0"><code>FROM busybox\nCMD ["true"]</code></pre></figure>',
+		);
+		const blocks = state.pages.get('en/page');
+		expect(blocks?.[0]).toBeNull();
+		expect(blocks?.[2]).toContain('class="frame');
+		expect(blocks?.[2]).toContain('Dockerfile');
+	});
+
+	it('keeps folded setup as plain text even at the top of a page', async () => {
+		const state = lazyBlocks();
+		state.enabled = true;
+		state.docs = '/site/src/content/docs';
+		expect(await render('echo setup', 'sh', 'lb-setup', 0)).toContain('class="lb-code"');
+		expect(await render('echo one', 'sh', '', 1)).toContain('class="frame');
+		expect(await render('echo two', 'sh', '', 2)).toContain('class="frame');
+		expect(await render('echo three', 'sh', '', 3)).toContain('class="lb-code"');
+	});
+
+	it('does nothing outside a build', async () => {
+		expect(await render('echo one', 'sh', '', 5)).toContain('class="frame');
+	});
+});
+
+describe('the copy button of a transcript', () => {
+	it('copies the commands only', async () => {
+		const html = await render('$ echo a \\\n  b\na b\n$ true', 'console');
+		expect(html).toContain('data-code="echo a \\\u007f  b\u007ftrue"');
+	});
+});
