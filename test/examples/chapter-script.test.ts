@@ -28,7 +28,7 @@ describe('each chapter as one script', () => {
 	for (const slug of slugs) {
 		it(`${slug}: the exported script runs to its end on the engine and leaves nothing running`, async () => {
 			const engine = inject('engine');
-			const lock = await lockEngineForChapter();
+			const lock = await lockEngineForChapter(engine.config);
 			const root = await mkdtemp(join(tmpdir(), 'layerbook-script-'));
 			try {
 				await reset(engine);
