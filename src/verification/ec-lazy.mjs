@@ -40,7 +40,8 @@ export function blocksFile(page) {
 }
 
 /**
- * Where a page's blocks are served: `/_blocks/en/building-images.json`.
+ * Where a page's blocks are served: `/_blocks/en/building-images.json` for
+ * `/en/building-images/`, so the page finds them from its own address (MarkdownContent.astro).
  * @param {string} page the page's path under the docs folder, without extension
  */
 export function blocksAddress(page) {
@@ -77,7 +78,7 @@ export function pluginLazyBlocks() {
 				const plain = h('pre.lb-plain', { tabIndex: 0 }, [h('code', codeBlock.code)]);
 				renderData.blockAst = h(
 					'figure.lb-code',
-					{ dataSrc: blocksAddress(page), dataIndex: String(index), dataLanguage: codeBlock.language },
+					{ dataIndex: String(index), dataLanguage: codeBlock.language },
 					title === undefined || title === '' ? [plain] : [h('figcaption.lb-code__title', title), plain],
 				);
 			},

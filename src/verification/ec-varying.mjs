@@ -60,7 +60,7 @@ export function pluginVaryingOutput() {
 		baseStyles: `
 			.lb-vary { text-decoration: underline dotted; text-decoration-thickness: 1px; text-underline-offset: 0.2em; cursor: help; }
 			.lb-fold { display: inline; }
-			.lb-fold > summary { cursor: pointer; color: var(--sl-color-gray-3, inherit); font-style: italic; list-style: none; }
+			.lb-fold > summary { cursor: pointer; color: inherit; font-style: italic; text-decoration: underline dotted; list-style: none; }
 			.lb-fold > summary::-webkit-details-marker { display: none; }
 			.lb-fold > summary:focus-visible { outline: 2px solid var(--sl-color-text-accent, currentColor); }
 			.lb-fold > span { display: block; }

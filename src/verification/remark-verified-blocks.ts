@@ -19,7 +19,7 @@ import { readRecordSync } from './record-file.ts';
 import { type BlockVerification, type PageVerification, verifyPage } from './block-status.ts';
 import { consoleDisplay, encodeMarks } from './console-output.ts';
 import { labels, recordDay, type VerificationLabels } from './labels.ts';
-import { blocksAddress, lazyBlocks } from './ec-lazy.mjs';
+import { lazyBlocks } from './ec-lazy.mjs';
 import { pageOutput } from './output.ts';
 
 export interface VerifiedBlocksOptions {
@@ -73,7 +73,7 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 		const pageKey = relative(docsDirectory, path).replace(/\.mdx$/, '');
 		const outputs: string[] = [];
 		if (lazy.enabled) lazy.outputs.set(pageKey, outputs);
-		const keep = lazy.enabled ? (text: string): OutputPlace => ({ src: blocksAddress(pageKey), index: outputs.push(text) - 1 }) : undefined;
+		const keep = lazy.enabled ? (text: string): number => outputs.push(text) - 1 : undefined;
 		for (const { parent, node, verification } of placements) {
 			// A verified transcript shows what the engine printed, not the author's pattern.
 			if (verification.status === 'passed' && verification.block.kind === 'console' && verification.recorded.output !== undefined) {
@@ -190,21 +190,15 @@ function textElement(name: string, children: PhrasingContent[] | string, classNa
  * chapter's line says where everything ran); a shell block's output is behind its mark, as plain
  * text, so it costs the page one text node.
  */
-/** Where a recorded output waits: the page's blocks file and its place there. */
-interface OutputPlace {
-	src: string;
-	index: number;
-}
-
 /**
  * The mark under an executable block: one element. A file that is only written gets none (the
  * chapter's line says where everything ran); a shell block's output is behind its mark, as plain
- * text, in the page (dev) or fetched when opened (`keep`, a build).
+ * text, in the page (dev) or fetched from the page's blocks file when opened (`keep`, a build).
  */
 function statusElement(
 	verification: BlockVerification,
 	words: VerificationLabels,
-	keep: ((text: string) => OutputPlace) | undefined,
+	keep: ((text: string) => number) | undefined,
 ): Paragraph | MdxJsxFlowElement | undefined {
 	if (verification.status === 'shown') return undefined;
 	if (verification.status === 'passed' && verification.block.kind === 'file') return undefined;
@@ -218,11 +212,7 @@ function statusElement(
 	const place = keep?.(shown);
 	return element(
 		'details',
-		[
-			attribute('class', 'lb-verified'),
-			attribute('data-status', 'passed'),
-			...(place === undefined ? [] : [attribute('data-src', place.src), attribute('data-output', String(place.index))]),
-		],
+		[attribute('class', 'lb-verified'), attribute('data-status', 'passed'), ...(place === undefined ? [] : [attribute('data-output', String(place))])],
 		[textElement('summary', `${words.passed} · ${words.output}`), textElement('pre', place === undefined ? shown : '', 'lb-output', { tabIndex: '0' })],
 	);
 }

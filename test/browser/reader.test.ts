@@ -102,7 +102,7 @@ describe('recorded output', () => {
 
 describe("a shell block's recorded output", () => {
 	test('is fetched and shown when its mark is opened from the keyboard', async () => {
-		const address = pagesWhoseHtml(/class="lb-verified" data-status="passed" data-src=/)[0];
+		const address = pagesWhoseHtml(/class="lb-verified" data-status="passed" data-output=/)[0];
 		expect(address, 'a page with a shell output').toBeDefined();
 		await open(address ?? '/', async (page) => {
 			const details = page.locator('details.lb-verified').first();

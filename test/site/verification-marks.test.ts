@@ -17,11 +17,29 @@ const transcript = [
 const seq = ['$ seq 1 10', ...Array.from({ length: 10 }, (_, i) => String(i + 1))].join('\n');
 const outputs = ['\u001b[32mhello\u001b[0m', Array.from({ length: 100 }, (_, i) => String(i + 1)).join('\n'), transcript, seq];
 
-function recorded(block: { hash: string; line: number; kind: string; meta: { skip?: string | undefined } }, index: number): RecordedBlock {
+function recorded(block: { hash: string; parity: string; line: number; kind: string; meta: { skip?: string | undefined } }, index: number): RecordedBlock {
 	const kind = block.kind as RecordedBlock['kind'];
 	return block.meta.skip === undefined
-		? { hash: block.hash, file: 'src/content/docs/page.mdx', line: block.line, kind, status: 'passed', durationMs: 5, output: outputs[index] ?? '' }
-		: { hash: block.hash, file: 'src/content/docs/page.mdx', line: block.line, kind, status: 'skipped', reason: block.meta.skip, durationMs: 0 };
+		? {
+				hash: block.hash,
+				parity: block.parity,
+				file: 'src/content/docs/page.mdx',
+				line: block.line,
+				kind,
+				status: 'passed',
+				durationMs: 5,
+				output: outputs[index] ?? '',
+			}
+		: {
+				hash: block.hash,
+				parity: block.parity,
+				file: 'src/content/docs/page.mdx',
+				line: block.line,
+				kind,
+				status: 'skipped',
+				reason: block.meta.skip,
+				durationMs: 0,
+			};
 }
 
 describe('a page whose blocks are all recorded', () => {
@@ -79,7 +97,6 @@ describe('a page whose blocks are all recorded', () => {
 		expect(details[0]?.getAttribute('open')).toBeUndefined();
 		expect(details[0]?.querySelector('summary')?.text).toBe('검증됨 · 실행 결과');
 		expect(page('en/page').querySelector('details.lb-verified summary')?.text).toBe('Verified · Output');
-		expect(details[0]?.getAttribute('data-src')).toBe('/_blocks/page.json');
 		// Not in the page until opened: one empty element.
 		expect(details[0]?.querySelector('pre.lb-output')?.text).toBe('');
 		const shown = output('page', details[0]);
@@ -135,7 +152,6 @@ describe('a page whose blocks are all recorded', () => {
 		expect(lazy.length).toBeGreaterThan(0);
 		expect(page('page').querySelectorAll('.expressive-code')[0]?.querySelector('figure.lb-code')).toBeNull();
 		const figure = lazy.find((candidate) => candidate.getAttribute('data-language') === 'console');
-		expect(figure?.getAttribute('data-src')).toBe('/_blocks/page.json');
 		// The recorded transcript as text: one `code` element, no per-token or per-line markup.
 		expect(figure?.querySelector('pre')?.text).toBe(transcript);
 		expect(figure?.querySelector('pre')?.querySelectorAll('*')).toHaveLength(1);

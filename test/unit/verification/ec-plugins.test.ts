@@ -62,7 +62,7 @@ describe('lazy blocks', () => {
 		expect(first).toContain('class="frame');
 		expect(third).not.toContain('class="frame');
 		expect(third).toContain(
-			'<figure class="lb-code" data-src="/_blocks/en/page.json" data-index="2" data-language="dockerfile"><figcaption class="lb-code__title">Dockerfile</figcaption><pre class="lb-plain" tabindex="0"><code>FROM busybox\nCMD ["true"]</code></pre></figure>',
+			'<figure class="lb-code" data-index="2" data-language="dockerfile"><figcaption class="lb-code__title">Dockerfile</figcaption><pre class="lb-plain" tabindex="0"><code>FROM busybox\nCMD ["true"]</code></pre></figure>',
 		);
 		const blocks = state.pages.get('en/page');
 		expect(blocks?.[0]).toBeNull();
