@@ -11,9 +11,9 @@ afterAll(async () => {
 
 /** A term, the page a reader searching for it must be offered, and the text its section must hold. */
 const searches = [
-	{ from: '/introduction/', term: 'ENTRYPOINT', page: '/building-images/', sectionHas: 'entrypoint' },
+	{ from: '/introduction/', term: 'ENTRYPOINT', page: '/dockerfile-instructions/', sectionHas: 'entrypoint' },
 	{ from: '/introduction/', term: '레이어', page: '/layers-and-cache/', sectionHas: '레이어' },
-	{ from: '/en/introduction/', term: 'ENTRYPOINT', page: '/en/building-images/', sectionHas: 'entrypoint' },
+	{ from: '/en/introduction/', term: 'ENTRYPOINT', page: '/en/dockerfile-instructions/', sectionHas: 'entrypoint' },
 	{ from: '/en/introduction/', term: 'layer', page: '/en/layers-and-cache/', sectionHas: 'layer' },
 ];
 
