@@ -17,7 +17,6 @@ import { cpus, homedir, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chapters } from '../src/contract/chapters.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
 import { buildSite, builtPages, distDir, root } from '../scripts/quality/site-build.ts';
@@ -210,18 +209,27 @@ async function measurePages(origin: string): Promise<void> {
 	// The worst page of each measure, named.
 	const worst = <T>(pick: (page: PageNumbers) => T, worse: (a: T, b: T) => boolean): PageNumbers | undefined =>
 		numbers.reduce<PageNumbers | undefined>((found, page) => (found === undefined || worse(pick(page), pick(found)) ? page : found), undefined);
-	const lowest = (key: keyof PageNumbers['scores']): PageNumbers | undefined => worst((page) => page.scores[key] ?? -1, (a, b) => a < b);
+	const lowest = (key: keyof PageNumbers['scores']): PageNumbers | undefined =>
+		worst(
+			(page) => page.scores[key] ?? -1,
+			(a, b) => a < b,
+		);
 	for (const key of ['performance', 'accessibility', 'best-practices', 'seo'] as const) {
 		const page = lowest(key);
 		if (page !== undefined) rows.push([`worst Lighthouse ${key}`, shown(page.scores[key]), `\`${page.address}\``]);
 	}
-	const heaviest = (key: 'elements' | 'html' | 'scripts'): PageNumbers | undefined => worst((page) => page[key], (a, b) => a > b);
+	const heaviest = (key: 'elements' | 'html' | 'scripts'): PageNumbers | undefined =>
+		worst(
+			(page) => page[key],
+			(a, b) => a > b,
+		);
 	const elements = heaviest('elements');
 	const html = heaviest('html');
 	const scripts = heaviest('scripts');
 	if (elements !== undefined) rows.push(['most DOM elements at load (budget 1,400)', String(elements.elements), `\`${elements.address}\``]);
 	if (html !== undefined) rows.push(['largest HTML (budget 100 KB)', kilobytes(html.html), `\`${html.address}\``]);
-	if (scripts !== undefined) rows.push(['most JavaScript before search opens (budget 50 KB)', kilobytes(scripts.scripts), `\`${scripts.address}\`, external and inline`]);
+	if (scripts !== undefined)
+		rows.push(['most JavaScript before search opens (budget 50 KB)', kilobytes(scripts.scripts), `\`${scripts.address}\`, external and inline`]);
 	notes.push(
 		`Each page row: Lighthouse performance / accessibility / best practices / SEO with its defaults (mobile emulation, simulated slow 4G and CPU throttling), then the page's DOM elements after load, its HTML and the JavaScript it loads before search is opened (uncompressed, as served by a static host without gzip). Load average when the pages were measured: ${load.toFixed(2)}${load < 1 ? '' : ' (not idle: performance scores are lower on a busy machine)'}.`,
 	);
@@ -402,6 +410,10 @@ function writeResults(): void {
 		'Measured by `npm run bench` (bench/run.ts; raw numbers in bench/results.json), each section at the time and commit it names, with the working tree as it was then. Numbers are measured, not asserted; compare them only with runs on a similar machine.',
 		'',
 	];
+	// What is measured by hand (the fresh-machine check, the store experiment) lives in its own
+	// file and is kept as it is: this script cannot measure it, and must not drop it.
+	const byHand = join(root, 'bench', 'BY-HAND.md');
+	if (existsSync(byHand)) lines.push(readFileSync(byHand, 'utf8').replace(/^<!--[\s\S]*?-->\s*/, '').trimEnd(), '');
 	const machines = new Set<string>();
 	for (const section of sections) {
 		const result = results[section];
