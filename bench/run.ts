@@ -413,7 +413,10 @@ function writeResults(): void {
 	// What is measured by hand (the fresh-machine check, the store experiment) lives in its own
 	// file and is kept as it is: this script cannot measure it, and must not drop it.
 	const byHand = join(root, 'bench', 'BY-HAND.md');
-	if (existsSync(byHand)) lines.push(readFileSync(byHand, 'utf8').replace(/^<!--[\s\S]*?-->\s*/, '').trimEnd(), '');
+	if (existsSync(byHand)) {
+		const text = readFileSync(byHand, 'utf8').replace(/^<!--[\s\S]*?-->\s*/, '');
+		lines.push(text.trimEnd(), '');
+	}
 	const machines = new Set<string>();
 	for (const section of sections) {
 		const result = results[section];
