@@ -13,10 +13,11 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, homedir, release, totalmem } from 'node:os';
+import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { resultsDirectory } from '../scripts/examples/cache.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
 import { buildSite, builtPages, distDir, root } from '../scripts/quality/site-build.ts';
@@ -289,28 +290,21 @@ interface ChapterResult {
 	blocks: { durationMs: number; status: string }[];
 }
 
-function resultsDirectory(): string {
-	const xdg = process.env['XDG_CACHE_HOME'];
-	return join(xdg !== undefined && xdg !== '' ? xdg : join(homedir(), '.cache'), 'layerbook', 'results');
-}
-
 /**
- * One `npm run verify`, serialised with any other verification on this machine (one engine, one
- * chapter at a time) by the shared lock. The clock starts once the lock is held, so time spent
- * waiting for someone else's run is not counted; the time limit applies from there too.
+ * One `npm run verify`. The harness serialises chapter runs on one engine itself (its engine lock,
+ * scripts/examples/engine-lock.ts), so the bench takes no lock of its own; run it on a quiet
+ * machine, as every measure here.
  */
-function verify(args: string[]): { ms: number; waitedMs: number; status: number | null; tail: string } {
-	const started = performance.now();
+function verify(args: string[]): { ms: number; status: number | null; tail: string } {
 	const limit = verifyTimeoutMs > 0 ? `timeout --signal=INT --kill-after=60 ${Math.round(verifyTimeoutMs / 1000)}` : '';
-	const script = `start=$(date +%s%N); echo "__BENCH_LOCKED $start"; ${limit} npm run verify -- "$@"; code=$?; echo "__BENCH_MS $(( ($(date +%s%N) - start) / 1000000 ))"; exit $code`;
-	const result = spawnSync('flock', ['/tmp/layerbook-verify.lock', 'bash', '-c', script, 'verify', ...args], {
+	const script = `start=$(date +%s%N); ${limit} npm run verify -- "$@"; code=$?; echo "__BENCH_MS $(( ($(date +%s%N) - start) / 1000000 ))"; exit $code`;
+	const result = spawnSync('bash', ['-c', script, 'verify', ...args], {
 		cwd: root,
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 	});
 	const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
 	const ms = Number(/__BENCH_MS (\d+)/.exec(output)?.[1] ?? Number.NaN);
-	const total = performance.now() - started;
 	const timedOut = result.status === 124;
 	const tail = output
 		.split('\n')
@@ -322,7 +316,6 @@ function verify(args: string[]): { ms: number; waitedMs: number; status: number 
 		.join('\n');
 	return {
 		ms,
-		waitedMs: Number.isNaN(ms) ? 0 : total - ms,
 		status: timedOut ? null : result.status,
 		tail: `${timedOut ? `(stopped after ${verifyTimeoutMs / 60_000} min)\n` : ''}${tail}`,
 	};
@@ -348,10 +341,6 @@ function measureVerification(): void {
 				: `exit ${String(cold.status)}: not every chapter passed (see notes)`,
 	]);
 	if (cold.status !== 0) notes.push(`The cold verification ended with:\n\n\`\`\`\n${cold.tail}\n\`\`\``);
-	if (cold.waitedMs > 1000)
-		notes.push(
-			`The cold verification first waited ${seconds(cold.waitedMs)} for another verification on this machine to release the lock; that wait is not counted.`,
-		);
 	log('full verification with a warm result cache (npm run verify)...');
 	const warm = verify([]);
 	rows.push([
