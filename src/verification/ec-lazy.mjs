@@ -74,12 +74,13 @@ export function pluginLazyBlocks() {
 					return;
 				}
 				blocks[index] = toHtml(renderData.blockAst);
+				// One element: its group wrapper goes too (afterCodeBlocks), and a file's name is
+				// drawn from data-title (verified.css).
 				const title = codeBlock.props.title;
-				const plain = h('pre.lb-plain', { tabIndex: 0 }, [h('code', codeBlock.code)]);
 				renderData.blockAst = h(
-					'figure.lb-code',
-					{ dataIndex: String(index), dataLanguage: codeBlock.language },
-					title === undefined || title === '' ? [plain] : [h('figcaption.lb-code__title', title), plain],
+					'pre.lb-plain',
+					{ dataIndex: String(index), dataLanguage: codeBlock.language, tabIndex: 0, ...(title === undefined || title === '' ? {} : { dataTitle: title }) },
+					codeBlock.code,
 				);
 			},
 		},

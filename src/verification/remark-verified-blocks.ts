@@ -113,13 +113,21 @@ const nameOf = (node: AnyElement): string | undefined => node.tagName ?? node.na
  * Expressive Code puts its stylesheet and script into a page's first block group. When that group
  * is in a folded setup, it is inside the `<noscript>`, which a browser running scripts reads as
  * text: every block on the page would lose its styles. This step, after Expressive Code's, moves
- * them out, before the setup group (starlight-plugin.ts, afterCodeBlocks).
+ * them out, before the setup group (starlight-plugin.ts, afterCodeBlocks). It also drops the group
+ * wrapper of a block kept as plain text.
  */
 export function rehypeHoistCodeAssets() {
 	const walk = (parent: AnyElement): void => {
 		const children = parent.children ?? [];
 		for (let index = 0; index < children.length; index += 1) {
 			const node = children[index] as AnyElement;
+			const elements = (node.children ?? []).filter((child) => child.type !== 'text');
+			// A block kept as plain text (ec-lazy.mjs) needs no group around it: the page puts the
+			// group back with the highlighted block.
+			if (nameOf(node) === 'div' && hasClass(node, 'expressive-code') && elements.length === 1 && hasClass(elements[0] as AnyElement, 'lb-plain')) {
+				children[index] = elements[0] as AnyElement;
+				continue;
+			}
 			if (nameOf(node) !== 'div' || !hasClass(node, 'lb-setup')) {
 				walk(node);
 				continue;
@@ -136,6 +144,7 @@ export function rehypeHoistCodeAssets() {
 				});
 			};
 			take(node);
+			walk(node);
 			children.splice(index, 0, ...assets);
 			index += assets.length;
 		}
@@ -148,7 +157,7 @@ export function rehypeHoistCodeAssets() {
 function hasClass(node: AnyElement, name: string): boolean {
 	const fromProperties = node.properties?.['className'];
 	if (Array.isArray(fromProperties) && fromProperties.includes(name)) return true;
-	const attribute = node.attributes?.find((entry) => entry.name === 'class')?.value;
+	const attribute = node.attributes?.find((entry) => entry.name === 'class' || entry.name === 'className')?.value;
 	return typeof attribute === 'string' && attribute.split(/\s+/).includes(name);
 }
 

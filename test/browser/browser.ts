@@ -94,12 +94,20 @@ export async function inPool<T, R>(items: readonly T[], limit: number, work: (it
  * until each has been swapped for its highlighted markup, as a reader scrolling down would.
  */
 export async function highlightAll(page: Page): Promise<void> {
-	const left = (): Promise<number> => page.evaluate(() => document.querySelectorAll('.sl-markdown-content figure.lb-code').length);
-	for (let count = await left(); count > 0; count = await left()) {
+	// Blocks a reader can see: one inside a closed <details> (an exercise's answer) waits for it to open.
+	const visible = (): Promise<number> =>
+		page.evaluate(() => [...document.querySelectorAll('.sl-markdown-content pre.lb-plain[data-index]')].filter((plain) => plain.checkVisibility()).length);
+	for (let count = await visible(); count > 0; count = await visible()) {
 		// In the page, in one step: the block may be swapped between two steps from outside.
-		await page.evaluate(() => document.querySelector('.sl-markdown-content figure.lb-code')?.scrollIntoView());
+		await page.evaluate(() =>
+			[...document.querySelectorAll('.sl-markdown-content pre.lb-plain[data-index]')].find((plain) => plain.checkVisibility())?.scrollIntoView(),
+		);
 		const swapped = await page
-			.waitForFunction((before) => document.querySelectorAll('.sl-markdown-content figure.lb-code').length < before, count, { timeout: 10_000 })
+			.waitForFunction(
+				(before) => [...document.querySelectorAll('.sl-markdown-content pre.lb-plain[data-index]')].filter((plain) => plain.checkVisibility()).length < before,
+				count,
+				{ timeout: 10_000 },
+			)
 			.then(() => true)
 			.catch(() => false);
 		if (!swapped) throw new Error(`${page.url()}: a plain-text block was not highlighted as it came into view`);

@@ -52,12 +52,11 @@ describe('a page whose blocks are all recorded', () => {
 	/** Every code block of a page as highlighted, the lazy ones (ec-lazy.mjs) from the page's blocks file. */
 	const highlighted = (path: string): HTMLElement[] => {
 		const { blocks } = blocksFile(path);
+		// In page order: the highlighted groups and the plain blocks that stand for the others.
 		return page(path)
-			.querySelectorAll('.expressive-code')
-			.map((group) => {
-				const lazy = group.querySelector('figure.lb-code');
-				return lazy === null ? group : parseHtml(blocks[Number(lazy.getAttribute('data-index'))] ?? '');
-			});
+			.querySelectorAll('.expressive-code, pre.lb-plain[data-index]')
+			.filter((node) => node.closest('noscript') === null)
+			.map((node) => (node.classList.contains('lb-plain') ? parseHtml(blocks[Number(node.getAttribute('data-index'))] ?? '') : node));
 	};
 	const transcripts = (): HTMLElement[] => highlighted('page').filter((block) => block.querySelector('pre[data-language="console"]') !== null);
 
@@ -148,13 +147,14 @@ describe('a page whose blocks are all recorded', () => {
 	});
 
 	test('past its first blocks, a page carries plain text, and the highlighted block in its blocks file', () => {
-		const lazy = page('page').querySelectorAll('figure.lb-code');
+		const lazy = page('page').querySelectorAll('pre.lb-plain[data-index]');
 		expect(lazy.length).toBeGreaterThan(0);
-		expect(page('page').querySelectorAll('.expressive-code')[0]?.querySelector('figure.lb-code')).toBeNull();
+		expect(page('page').querySelectorAll('.expressive-code')[0]?.querySelector('.frame')).not.toBeNull();
 		const figure = lazy.find((candidate) => candidate.getAttribute('data-language') === 'console');
-		// The recorded transcript as text: one `code` element, no per-token or per-line markup.
-		expect(figure?.querySelector('pre')?.text).toBe(transcript);
-		expect(figure?.querySelector('pre')?.querySelectorAll('*')).toHaveLength(1);
+		// The recorded transcript as text: one element, no wrapper, no per-token or per-line markup.
+		expect(figure?.text).toBe(transcript);
+		expect(figure?.querySelectorAll('*')).toHaveLength(0);
+		expect(figure?.parentNode?.classList.contains('expressive-code')).toBe(false);
 	});
 
 	test('a shell block copies as it is', () => {

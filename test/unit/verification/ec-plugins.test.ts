@@ -62,7 +62,7 @@ describe('lazy blocks', () => {
 		expect(first).toContain('class="frame');
 		expect(third).not.toContain('class="frame');
 		expect(third).toContain(
-			'<figure class="lb-code" data-index="2" data-language="dockerfile"><figcaption class="lb-code__title">Dockerfile</figcaption><pre class="lb-plain" tabindex="0"><code>FROM busybox\nCMD ["true"]</code></pre></figure>',
+			'<pre class="lb-plain" data-index="2" data-language="dockerfile" tabindex="0" data-title="Dockerfile">FROM busybox\nCMD ["true"]</pre>',
 		);
 		const blocks = state.pages.get('en/page');
 		expect(blocks?.[0]).toBeNull();
@@ -74,10 +74,10 @@ describe('lazy blocks', () => {
 		const state = lazyBlocks();
 		state.enabled = true;
 		state.docs = '/site/src/content/docs';
-		expect(await render('echo setup', 'sh', 'lb-setup', 0)).toContain('class="lb-code"');
+		expect(await render('echo setup', 'sh', 'lb-setup', 0)).toContain('class="lb-plain"');
 		expect(await render('echo one', 'sh', '', 1)).toContain('class="frame');
 		expect(await render('echo two', 'sh', '', 2)).toContain('class="frame');
-		expect(await render('echo three', 'sh', '', 3)).toContain('class="lb-code"');
+		expect(await render('echo three', 'sh', '', 3)).toContain('class="lb-plain"');
 	});
 
 	it('does nothing outside a build', async () => {
