@@ -18,7 +18,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import { readRecordSync } from './record-file.ts';
 import { type BlockVerification, type PageVerification, verifyPage } from './block-status.ts';
 import { consoleDisplay, encodeMarks } from './console-output.ts';
-import { labels, recordDay, type VerificationLabels } from './labels.ts';
+import { recordDay, type VerificationLabels } from './labels.ts';
 import { lazyBlocks } from './ec-lazy.mjs';
 import { pageOutput } from './output.ts';
 
@@ -27,6 +27,8 @@ export interface VerifiedBlocksOptions {
 	root: string;
 	/** Fail on a block the record does not cover (the build); otherwise mark it on the page (dev). */
 	failOnStale: boolean;
+	/** The labels in the language of the page at this path (Starlight's translations). */
+	labelsFor: (absolutePath: string) => VerificationLabels;
 }
 
 export class StaleBlocksError extends Error {
@@ -67,7 +69,7 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 			const verification = page.blocks[indexOf.get(node) ?? -1];
 			if (parent !== undefined && verification !== undefined && verification.status !== 'shown') placements.push({ parent, node, verification });
 		});
-		const words = labels[page.language];
+		const words = options.labelsFor(path);
 		// In a build, shell outputs wait in the page's blocks file until a reader opens one.
 		const lazy = lazyBlocks();
 		const pageKey = relative(docsDirectory, path).replace(/\.mdx$/, '');

@@ -9,13 +9,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { blocksAddress, blocksFile, lazyBlocks } from './ec-lazy.mjs';
 import type { AstroIntegration } from 'astro';
+import { type VerificationLabels, verificationLabels } from './labels.ts';
 import { rehypeHoistCodeAssets, rehypeLighterHeadings, remarkVerifiedBlocks } from './remark-verified-blocks.ts';
+import { verificationTranslations } from './translations.ts';
 
 export function verifiedBlocks(): StarlightPlugin {
 	return {
 		name: 'layerbook-verified-blocks',
 		hooks: {
-			'config:setup'({ addIntegration, astroConfig, command, config, updateConfig }) {
+			'i18n:setup'({ injectTranslations }) {
+				injectTranslations(verificationTranslations);
+			},
+			'config:setup'({ absolutePathToLang, addIntegration, astroConfig, command, config, updateConfig, useTranslations }) {
 				updateConfig({ customCss: [...(config.customCss ?? []), './src/styles/verified.css'] });
 				const root = fileURLToPath(astroConfig.root).replace(/\/$/, '');
 				const lazy = lazyBlocks();
@@ -23,13 +28,18 @@ export function verifiedBlocks(): StarlightPlugin {
 				lazy.docs = join(root, 'src', 'content', 'docs');
 				lazy.pages.clear();
 				lazy.outputs.clear();
+				const labelsFor = (path: string): VerificationLabels => {
+					const t = useTranslations(absolutePathToLang(path));
+					// Our keys are injected above; i18next's types know only Starlight's own.
+					return verificationLabels((key, options) => String(t(key as never, options as never)));
+				};
 				addIntegration({
 					name: 'layerbook-verified-blocks',
 					hooks: {
 						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
 							updateAstroConfig({
 								markdown: {
-									remarkPlugins: [[remarkVerifiedBlocks, { root, failOnStale: command === 'build' }]],
+									remarkPlugins: [[remarkVerifiedBlocks, { root, failOnStale: command === 'build', labelsFor }]],
 									rehypePlugins: [rehypeLighterHeadings],
 								},
 							});

@@ -1,23 +1,52 @@
-import { describe, expect, it } from 'vitest';
-import { engineName, labels } from '../../../src/verification/labels.ts';
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { engineName, type Translate, verificationLabels } from '../../../src/verification/labels.ts';
+import { verificationTranslations } from '../../../src/verification/translations.ts';
 
-describe('engineName', () => {
-	it('names the engine as a reader does, without the packaging suffix, with its image store', () => {
-		expect(engineName({ version: '28.5.2+dfsg4', store: 'containerd' }, 'en')).toBe('Docker Engine 28.5.2 (containerd image store)');
-		expect(engineName({ version: '28.5.2', store: 'classic' }, 'ko')).toBe('Docker Engine 28.5.2 (classic 이미지 저장소)');
+/** The strings read back the way Starlight reads them: an i18next instance holding them. */
+const translate: Record<'ko' | 'en', Translate> = { ko: () => '', en: () => '' };
+beforeAll(async () => {
+	const i18n = i18next.createInstance();
+	await i18n.init({
+		resources: { ko: { starlight: verificationTranslations.ko }, en: { starlight: verificationTranslations.en } },
+		ns: ['starlight'],
+		defaultNS: 'starlight',
+	});
+	for (const lang of ['ko', 'en'] as const) {
+		const t = i18n.getFixedT(lang, 'starlight');
+		translate[lang] = (key, options) => String(t(key as never, (options ?? {}) as never));
+	}
+});
+
+describe('the verification labels', () => {
+	it('name the engine as a reader does, without the packaging suffix, with its image store', () => {
+		expect(engineName({ version: '28.5.2+dfsg4', store: 'containerd' }, translate.en)).toBe('Docker Engine 28.5.2 (containerd image store)');
+		expect(engineName({ version: '28.5.2', store: 'classic' }, translate.ko)).toBe('Docker Engine 28.5.2 (classic 이미지 저장소)');
 	});
 
-	it("is what the chapter's line says, with the day the chapter ran", () => {
-		expect(labels.en.chapter({ version: '28.5.2+dfsg4', store: 'containerd' }, '2026-12-01')).toBe(
+	it("are what the chapter's line says, with the day the chapter ran", () => {
+		expect(verificationLabels(translate.en).chapter({ version: '28.5.2+dfsg4', store: 'containerd' }, '2026-12-01')).toBe(
 			"This chapter's examples were run and checked on Docker Engine 28.5.2 (containerd image store) on 2026-12-01.",
 		);
-		expect(labels.ko.chapter({ version: '28.5.2', store: 'containerd' }, '2026-12-01')).toBe(
+		expect(verificationLabels(translate.ko).chapter({ version: '28.5.2', store: 'containerd' }, '2026-12-01')).toBe(
 			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2 (containerd 이미지 저장소)에서 실행해 검증했습니다.',
 		);
 	});
 
-	it('summarises a setup group in words', () => {
-		expect(labels.ko.setupSummary(['a.js', 'Dockerfile'], 1)).toBe('파일 2개(a.js, Dockerfile)를 만들고 명령 블록 1개를 실행합니다');
-		expect(labels.en.setupSummary(['a.js'], 2)).toBe('writes 1 file (a.js) and runs 2 command blocks');
+	it('summarise a setup group in words, one file or many, and leave paths unescaped', () => {
+		expect(verificationLabels(translate.ko).setupSummary(['a.js', 'Dockerfile'], 1)).toBe('파일 2개(a.js, Dockerfile)를 만들고 명령 블록 1개를 실행합니다');
+		expect(verificationLabels(translate.en).setupSummary(['a.js'], 2)).toBe('writes 1 file (a.js) and runs 2 command blocks');
+		expect(verificationLabels(translate.en).setupSummary(['src/app.js', 'x'], 0)).toBe('writes 2 files (src/app.js, x)');
+		expect(verificationLabels(translate.ko).setupSummary([], 3)).toBe('명령 블록 3개를 실행합니다');
+	});
+
+	it('exist in every language, with the same keys', () => {
+		const keys = (lang: 'ko' | 'en'): string[] =>
+			Object.keys(verificationTranslations[lang])
+				.map((key) => key.replace(/_(one|other)$/, ''))
+				.filter((key, index, all) => all.indexOf(key) === index)
+				.sort();
+		expect(keys('en')).toEqual(keys('ko'));
+		expect(keys('ko').length).toBeGreaterThan(30);
 	});
 });
