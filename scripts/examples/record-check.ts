@@ -3,13 +3,13 @@
  * block must have a passed or skipped entry for its current content, and every translation must
  * hold the original's executable blocks.
  */
-import { access } from 'node:fs/promises';
 import { isExecutable } from '../../src/contract/block.ts';
 import { translationLocales } from '../../src/contract/locales.ts';
 import { type Chapter, chapterPath, chapterSlugs, docsDirectory, loadChapter, loadChapterFile } from './chapter.ts';
 import { ChapterProblems, type Problem } from '../../src/contract/problem.ts';
 import type { VerificationRecord } from '../../src/contract/record.ts';
 import { readRecord } from './record.ts';
+import { exists } from '../host/fs.ts';
 
 export function recordProblems(chapter: Chapter, record: VerificationRecord | undefined): Problem[] {
 	const recorded = record?.chapters[chapter.slug]?.blocks ?? [];
@@ -49,13 +49,6 @@ export function translationProblems(original: Chapter, translation: Chapter): Pr
 		if (problems.length > 0) break;
 	}
 	return problems;
-}
-
-async function exists(path: string): Promise<boolean> {
-	return access(path).then(
-		() => true,
-		() => false,
-	);
 }
 
 /** Every problem of the whole guide; empty when the record is current. */

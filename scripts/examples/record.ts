@@ -16,6 +16,7 @@ import {
 import type { Block } from '../../src/contract/block.ts';
 import { repositoryRoot } from '../host/repository.ts';
 import type { ChapterResult } from './result.ts';
+import { escapeRegExp } from '../host/text.ts';
 
 export const recordPath = join(repositoryRoot, 'src', 'data', 'record.json');
 
@@ -53,7 +54,7 @@ export function referencedImages(code: readonly string[], images: readonly Recor
 		.map((image) => image.name)
 		.filter((name) => {
 			const [repository = name, tag = 'latest'] = name.split(':');
-			const escaped = repository.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+			const escaped = escapeRegExp(repository);
 			if (new RegExp(`(?<![\\w/.-])${escaped}:${tag.replace(/\./g, '\\.')}(?![\\w.-])`).test(text)) return true;
 			return tag === 'latest' && new RegExp(`(?<![\\w/.:-])${escaped}(?![\\w/.:-])`).test(text);
 		});

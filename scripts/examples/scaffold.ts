@@ -6,8 +6,9 @@
  * test file. The two pages hold the same blocks, so `npm run record:check` passes once the
  * chapter is recorded.
  */
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { exists } from '../host/fs.ts';
 
 export interface ScaffoldInput {
 	slug: string;
@@ -175,13 +176,6 @@ export function withEntry(list: string, input: ScaffoldInput): { text: string; n
 	const label = `{ ko: ${tsString(`${number}. ${input.ko}`)}, en: ${tsString(`${number}. ${input.en}`)} }`;
 	lines.splice(at, 0, `${indent}{ slug: ${tsString(input.slug)}, label: ${label}, kind: 'chapter' },`);
 	return { text: lines.join('\n'), number };
-}
-
-async function exists(path: string): Promise<boolean> {
-	return access(path).then(
-		() => true,
-		() => false,
-	);
 }
 
 /** Checks everything first, then writes; returns the files written, relative to `root`. */

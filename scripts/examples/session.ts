@@ -12,6 +12,7 @@ import { execa } from 'execa';
 import { forgetRun, recordRun } from './leftovers.ts';
 import { killTree } from './process-tree.ts';
 import { type Prompt, atPrompt, screenLines } from './prompt.ts';
+import { escapeRegExp, shellQuote } from '../host/text.ts';
 
 /** What one piece of code did. */
 export interface CodeResult {
@@ -77,10 +78,6 @@ const rows = 40;
 const quietStartMs = 1500;
 /** How often the typist looks at the screen. */
 const pollMs = 50;
-
-function quote(value: string): string {
-	return `'${value.replaceAll("'", `'\\''`)}'`;
-}
 
 export class SessionClosedError extends Error {}
 
@@ -229,7 +226,7 @@ export class Session {
 		const typist: Typist = { done: false, waitingFor: undefined };
 		if (options.tty === undefined) {
 			await writeFile(script, sourced(code));
-			line = `__lb_line=0; { source ${quote(script)}; } >${quote(outputFile)} 2>&1 </dev/null; echo "${this.#token} ${id} $? $__lb_line"`;
+			line = `__lb_line=0; { source ${shellQuote(script)}; } >${shellQuote(outputFile)} 2>&1 </dev/null; echo "${this.#token} ${id} $? $__lb_line"`;
 		} else {
 			// A pseudo-terminal needs a process of its own: it sees the exported variables and the
 			// current directory, as a new terminal tab would.
@@ -237,8 +234,8 @@ export class Session {
 			input = join(this.#control, `input-${id}`);
 			await execa('mkfifo', [input]);
 			// The terminal is as wide as COLUMNS says; a new pseudo-terminal would be 0 by 0.
-			const command = `stty cols ${columns} rows ${rows} 2>/dev/null; exec bash --noprofile --norc ${quote(script)}`;
-			line = `TERM=xterm script -qefc ${quote(command)} /dev/null <${quote(input)} >${quote(outputFile)} 2>&1; echo "${this.#token} ${id} $? 0"`;
+			const command = `stty cols ${columns} rows ${rows} 2>/dev/null; exec bash --noprofile --norc ${shellQuote(script)}`;
+			line = `TERM=xterm script -qefc ${shellQuote(command)} /dev/null <${shellQuote(input)} >${shellQuote(outputFile)} 2>&1; echo "${this.#token} ${id} $? 0"`;
 			typing = this.#type(input, outputFile, options.tty.input, options.tty.prompts ?? [], typist);
 		}
 		const { reply, timedOut } = await this.#send(id, line, options.timeoutMs).catch(async (error: unknown) => {
@@ -273,7 +270,7 @@ export class Session {
 	 * found`); a reader typing the command sees `bash: fooo: command not found`.
 	 */
 	#asTyped(output: string): string {
-		const escaped = this.#control.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+		const escaped = escapeRegExp(this.#control);
 		return output.replace(new RegExp(`${escaped}/code-\\d+\\.sh: line \\d+: `, 'g'), 'bash: ');
 	}
 
@@ -350,7 +347,7 @@ export class Session {
 		const script = join(this.#control, `code-${id}.sh`);
 		const outputFile = join(this.#control, `output-${id}`);
 		await writeFile(script, sourced(code));
-		const line = `( source ${quote(script)} ) >${quote(outputFile)} 2>&1 </dev/null & echo "${this.#token} ${id} $!"`;
+		const line = `( source ${shellQuote(script)} ) >${shellQuote(outputFile)} 2>&1 </dev/null & echo "${this.#token} ${id} $!"`;
 		const { reply, timedOut } = await this.#send(id, line, 10_000);
 		if (timedOut) throw new Error('the chapter shell did not start a background block within 10 s');
 		this.#background.set(Number(id), { pid: Number(reply), output: outputFile, label });
