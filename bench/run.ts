@@ -19,6 +19,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { resultsDirectory } from '../scripts/examples/cache.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
+import { watchWeight } from '../scripts/quality/page-weight.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
 import { buildSite, builtPages, distDir, root } from '../scripts/quality/site-build.ts';
 import { examplesTestFiles, formatPlan, planTestFiles } from '../scripts/examples/shards.ts';
@@ -144,25 +145,11 @@ async function weighPage(origin: string, address: string): Promise<Omit<PageNumb
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage();
-		const sizes: { type: string; bytes: Promise<number> }[] = [];
-		page.on('response', (response) => {
-			sizes.push({
-				type: response.request().resourceType(),
-				bytes: response.body().then(
-					(body) => body.length,
-					() => 0,
-				),
-			});
-		});
+		const { weigh } = watchWeight(page);
 		await page.goto(`${origin}${address}`, { waitUntil: 'networkidle' });
 		await page.waitForTimeout(500);
-		const elements = await page.evaluate(() => document.querySelectorAll('*').length);
-		const inline = await page.evaluate(() =>
-			[...document.querySelectorAll('script:not([src])')].reduce((sum, script) => sum + new TextEncoder().encode(script.textContent ?? '').length, 0),
-		);
-		const bytes = async (type: string): Promise<number> =>
-			(await Promise.all(sizes.filter((entry) => entry.type === type).map((entry) => entry.bytes))).reduce((sum, size) => sum + size, 0);
-		return { address, elements, html: await bytes('document'), scripts: (await bytes('script')) + inline };
+		const { elements, html, scripts } = await weigh();
+		return { address, elements, html, scripts };
 	} finally {
 		await browser.close();
 	}

@@ -6,6 +6,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeBrowser, highlightAll, newContext, pages, pagesWhoseHtml, urlOf } from './browser.ts';
+import { watchWeight } from '../../scripts/quality/page-weight.ts';
 
 /** Lighthouse flags a page above about 1,400 elements (its "excessive DOM size" audit). */
 const domBudget = 1400;
@@ -167,35 +168,14 @@ describe('budgets', () => {
 	beforeAll(async () => {
 		for (const address of pages) {
 			const page = await context.newPage();
-			const sizes: { type: string; url: string; bytes: Promise<number> }[] = [];
-			page.on('response', (response) => {
-				sizes.push({
-					type: response.request().resourceType(),
-					url: response.url(),
-					bytes: response.body().then(
-						(body) => body.length,
-						() => 0,
-					),
-				});
-			});
+			const { weigh } = watchWeight(page);
 			try {
 				await page.goto(urlOf(address), { waitUntil: 'load' });
 				// Starlight and Expressive Code start work at idle: give it the moment a reader would.
 				await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(undefined), { timeout: 2000 })));
 				await page.waitForTimeout(300);
-				const elements = await page.evaluate(() => document.querySelectorAll('*').length);
-				const inline = await page.evaluate(() =>
-					[...document.querySelectorAll('script:not([src])')].reduce((sum, script) => sum + new TextEncoder().encode(script.textContent ?? '').length, 0),
-				);
-				const bytes = async (type: string): Promise<number> =>
-					(await Promise.all(sizes.filter((entry) => entry.type === type).map((entry) => entry.bytes))).reduce((sum, size) => sum + size, 0);
-				weights.push({
-					address,
-					elements,
-					html: await bytes('document'),
-					scripts: (await bytes('script')) + inline,
-					pagefindBeforeSearch: sizes.some((entry) => /pagefind|ui-core/.test(entry.url)),
-				});
+				const { elements, html, scripts, urls } = await weigh();
+				weights.push({ address, elements, html, scripts, pagefindBeforeSearch: urls.some((url) => /pagefind|ui-core/.test(url)) });
 			} finally {
 				await page.close();
 			}
