@@ -5,8 +5,11 @@ import { standInRecipes } from './stand-ins/index.ts';
 import type { BaseImage } from './types.ts';
 
 /** The stand-ins' names and tags, which no setting changes: the recipes under default settings. */
-function namedRecipes() {
-	return standInRecipes(engineConfig({}));
+let named: ReturnType<typeof standInRecipes> | undefined;
+function namedRecipes(): ReturnType<typeof standInRecipes> {
+	// Made once: building the recipes reads the host's CA bundle, and names are asked for per image.
+	named ??= standInRecipes(engineConfig({}));
+	return named;
 }
 
 export function baseImagesFromState(state: StandInState): BaseImage[] {
