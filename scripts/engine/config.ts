@@ -6,9 +6,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type ImageStore, imageStores } from '../../src/contract/store.ts';
 
-export const imageStores = ['containerd', 'classic'] as const;
-export type ImageStore = (typeof imageStores)[number];
+export { type ImageStore, imageStores };
 
 /** Unset and empty are the same: `LAYERBOOK_X= npm test` turns a setting off. */
 const optional = z

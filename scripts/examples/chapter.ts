@@ -9,6 +9,7 @@ import type { Block } from '../../src/contract/block.ts';
 import { isExecutable } from '../../src/contract/block.ts';
 import { extractBlocks } from '../../src/contract/extract.ts';
 import { translationLocales } from '../../src/contract/locales.ts';
+import { type ImageStore, runsOn } from '../../src/contract/store.ts';
 import { repositoryRoot } from '../host/repository.ts';
 
 export const docsDirectory = join(repositoryRoot, 'src', 'content', 'docs');
@@ -50,4 +51,14 @@ export async function loadChapter(slug: string, root = docsDirectory): Promise<C
 
 export function executableBlocks(chapter: Chapter): Block[] {
 	return chapter.blocks.filter(isExecutable);
+}
+
+/** The blocks a run on that image store executes: all but the other store's halves of store pairs. */
+export function storeBlocks(chapter: Chapter, store: ImageStore): Block[] {
+	return chapter.blocks.filter((block) => isExecutable(block) && runsOn(block, store));
+}
+
+/** Whether the chapter has store pairs: its record then differs between the two stores. */
+export function differsByStore(chapter: Chapter): boolean {
+	return chapter.blocks.some((block) => block.meta.store !== undefined);
 }

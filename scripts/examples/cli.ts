@@ -3,7 +3,7 @@
  *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update] [--store containerd|classic]
  *   npm run verify -- <chapter>:<line> [--update]      one block, after the blocks before it
  *   npm run verify -- --watch <chapter>               again on every save, ko or en
- *   npm run record -- [chapter…] [--force]
+ *   npm run record -- [chapter…] [--force] [--store classic | --stores all]
  *   npm run record:check
  *   npm run export -- <chapter> [--out file.sh]      the chapter as one bash script
  *   npm run shard -- <index>/<count> | <count>       CI's examples shards, by recorded time
@@ -11,13 +11,13 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { imageStores } from '../engine/config.ts';
+import { type EngineConfig, type ImageStore, engineConfig, imageStores } from '../engine/config.ts';
 import { type Engine, up } from '../engine/index.ts';
 import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from './cache.ts';
-import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile } from './chapter.ts';
+import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile, storeBlocks } from './chapter.ts';
 import { ChapterProblems, type Problem, formatProblem } from '../../src/contract/problem.ts';
-import type { VerificationRecord } from '../../src/contract/record.ts';
+import type { StoreColumn, VerificationRecord } from '../../src/contract/record.ts';
 import { RecordSchemaError, engineInfo, readRecord, recordPath, recordedChapter, withParity, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
 import { formatBlock, formatFailure, formatSummary } from './report.ts';
@@ -83,8 +83,8 @@ async function readChapters(selected: string[]): Promise<Chapter[]> {
 	return chapters.filter((chapter) => executableBlocks(chapter).length > 0);
 }
 
-async function startEngine(): Promise<Engine> {
-	const engine = await up({ onProgress: (line) => process.stderr.write(`engine: ${line}\n`) });
+async function startEngine(config: EngineConfig = engineConfig()): Promise<Engine> {
+	const engine = await up({ config, onProgress: (line) => process.stderr.write(`engine: ${line}\n`) });
 	write(`engine: Docker ${engine.version}, ${engine.store} image store (${engine.os}/${engine.arch})`);
 	return engine;
 }
@@ -104,7 +104,7 @@ async function runChapters(chapters: Chapter[], engine: Engine, options: RunOpti
 			results.push({ ...cached, cached: true });
 			continue;
 		}
-		write(`${chapter.slug} (${chapter.file}, ${executableBlocks(chapter).length} blocks)`);
+		write(`${chapter.slug} (${chapter.file}, ${storeBlocks(chapter, engine.store).length} blocks)`);
 		const result = await runChapter(chapter, engine, {
 			keep: options.keep,
 			update: options.update,
@@ -136,7 +136,7 @@ async function verify(positionals: string[], options: RunOptions & { watch: bool
 		if (positionals.length !== 1) throw new Error('a block is verified on its own: npm run verify -- <chapter>:<line>');
 		const [target] = lines;
 		const chapter = await readChapter(target?.name ?? '', target?.line);
-		return verifyBlock(chapter, blockIndexAt(chapter, target?.line ?? 0), options);
+		return verifyBlock(chapter, blockIndexAt(chapter, target?.line ?? 0, engineConfig().imageStore), options);
 	}
 	const chapters = await readChapters(positionals);
 	const engine = await startEngine();
@@ -166,7 +166,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
  * block is rewritten; the blocks before it do not stop at an output that differs.
  */
 async function verifyBlock(chapter: Chapter, index: number, options: RunOptions): Promise<number> {
-	const blocks = executableBlocks(chapter);
+	const blocks = storeBlocks(chapter, engineConfig().imageStore);
 	const block = blocks[index];
 	if (block === undefined) throw new Error(`${chapter.file}: no block ${index}`);
 	const engine = await startEngine();
@@ -253,7 +253,7 @@ async function watchChapter(name: string, options: RunOptions): Promise<number> 
 				write(error.message);
 			}
 		}
-		const blocks = executableBlocks(chapter);
+		const blocks = storeBlocks(chapter, engine.store);
 		const cached = options.force ? undefined : await cachedResult(chapter, engine);
 		if (cached !== undefined) {
 			write(`✓ ${chapter.file}: unchanged since it passed (${blocks.length} blocks)`);
@@ -331,39 +331,48 @@ async function shard(positionals: string[]): Promise<number> {
 	return 0;
 }
 
-async function record(positionals: string[], options: RunOptions): Promise<number> {
+/**
+ * `record`: runs the chapters on each store asked for and writes that store's column of the record;
+ * the other column, and chapters not run, keep their entries.
+ */
+async function record(positionals: string[], options: RunOptions, stores: readonly ImageStore[]): Promise<number> {
 	if (positionals.some((name) => name.endsWith('.mdx'))) throw new Error("the record holds the guide's chapters only: name them by slug");
 	const chapters = await readChapters(positionals);
-	const engine = await startEngine();
-	const results = await runChapters(chapters, engine, { ...options, keep: false, update: false });
 	// An older form of the record keeps nothing: every chapter is recorded afresh.
 	const previous = await readRecord().catch((error: unknown) => {
 		if (error instanceof RecordSchemaError) return undefined;
 		throw error;
 	});
-	// Chapters not run this time keep their entries; removed chapters lose theirs.
 	const slugs = new Set(await chapterSlugs());
-	const kept = Object.entries(previous?.chapters ?? {}).filter(([slug]) => slugs.has(slug));
-	const next: VerificationRecord = {
-		version: 1,
-		date: new Date().toISOString(),
-		engine: engineInfo(engine),
-		baseImages: engine.baseImages,
-		chapters: Object.fromEntries(kept),
-	};
-	for (const result of results) {
-		const chapter = chapters.find((candidate) => candidate.slug === result.slug);
-		if (result.status !== 'passed' || chapter === undefined) continue;
-		next.chapters[result.slug] = recordedChapter(result, executableBlocks(chapter), { ...next.engine, baseImages: engine.baseImages });
+	const next: VerificationRecord = { version: 2, date: new Date().toISOString(), baseImages: previous?.baseImages ?? [], stores: { ...previous?.stores } };
+	const configured = engineConfig();
+	const all: ChapterResult[] = [];
+	for (const store of stores) {
+		const engine = await startEngine({ ...configured, imageStore: store });
+		const results = await runChapters(chapters, engine, { ...options, keep: false, update: false });
+		all.push(...results);
+		next.baseImages = engine.baseImages;
+		// Chapters not run this time keep their entries; removed chapters lose theirs.
+		const kept = Object.entries(previous?.stores[store]?.chapters ?? {}).filter(([slug]) => slugs.has(slug));
+		const column: StoreColumn = { date: new Date().toISOString(), engine: engineInfo(engine), chapters: Object.fromEntries(kept) };
+		for (const result of results) {
+			const chapter = chapters.find((candidate) => candidate.slug === result.slug);
+			if (result.status !== 'passed' || chapter === undefined) continue;
+			column.chapters[result.slug] = recordedChapter(result, storeBlocks(chapter, store), { ...column.engine, baseImages: engine.baseImages });
+		}
+		// Kept chapters' entries get their parity from the chapters as they are now.
+		for (const [slug, entry] of Object.entries(column.chapters)) {
+			if (entry.blocks.some((block) => block.parity === undefined)) column.chapters[slug] = withParity(entry, executableBlocks(await loadChapter(slug)));
+		}
+		next.stores[store] = column;
+		// Written after each store, so a later store's failure does not lose this one's column.
+		await writeRecord(next);
+		write(`${store} image store: ${formatSummary(results)}`);
 	}
-	// Kept chapters' entries get their parity from the chapters as they are now.
-	for (const [slug, entry] of Object.entries(next.chapters)) {
-		if (entry.blocks.some((block) => block.parity === undefined)) next.chapters[slug] = withParity(entry, executableBlocks(await loadChapter(slug)));
-	}
-	await writeRecord(next);
-	write(formatSummary(results));
+	// Every run brings the engine to the store it needs; leave it on the one it is configured for.
+	if (stores.at(-1) !== configured.imageStore) await up({ config: configured });
 	write(`\nrecord written to ${recordPath}`);
-	return results.every((result) => result.status === 'passed') ? 0 : 1;
+	return all.every((result) => result.status === 'passed') ? 0 : 1;
 }
 
 async function check(): Promise<number> {
@@ -387,8 +396,11 @@ async function main(): Promise<number> {
 			watch: { type: 'boolean', default: false },
 			out: { type: 'string' },
 			store: { type: 'string' },
+			stores: { type: 'string' },
 		},
 	});
+	if (values.stores !== undefined && values.stores !== 'all') throw new Error(`--stores ${values.stores}: the only value is all (--store names one store)`);
+	if (values.stores !== undefined && values.store !== undefined) throw new Error('give --store or --stores all, not both');
 	// The image store to run on: the engine reads it with the rest of its settings (engineConfig).
 	if (values.store !== undefined) {
 		if (!(imageStores as readonly string[]).includes(values.store)) {
@@ -406,12 +418,12 @@ async function main(): Promise<number> {
 		case 'shard':
 			return shard(chapters);
 		case 'record':
-			return record(chapters, options);
+			return record(chapters, options, values.stores === 'all' ? imageStores : [engineConfig().imageStore]);
 		case 'check':
 			return check();
 		default:
 			process.stderr.write(
-				'usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch] [--store containerd|classic]\n',
+				'usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch] [--store containerd|classic] [--stores all]\n',
 			);
 			return 2;
 	}

@@ -7,21 +7,34 @@ import { isExecutable } from '../../src/contract/block.ts';
 import { translationLocales } from '../../src/contract/locales.ts';
 import { type Chapter, chapterPath, chapterSlugs, docsDirectory, loadChapter, loadChapterFile } from './chapter.ts';
 import { ChapterProblems, type Problem } from '../../src/contract/problem.ts';
-import type { VerificationRecord } from '../../src/contract/record.ts';
+import { type VerificationRecord, recordedChapterOn } from '../../src/contract/record.ts';
+import { type ImageStore, storesOf } from '../../src/contract/store.ts';
 import { readRecord } from './record.ts';
 import { exists } from '../host/fs.ts';
 
+/**
+ * Every executable block must be in the record's column of each store it runs on (both, but a
+ * store pair's half only its own), under its current content.
+ */
 export function recordProblems(chapter: Chapter, record: VerificationRecord | undefined): Problem[] {
-	const recorded = record?.chapters[chapter.slug]?.blocks ?? [];
 	return chapter.blocks.filter(isExecutable).flatMap((block): Problem[] => {
-		const entry = recorded.find((candidate) => candidate.hash === block.hash);
-		if (entry?.parity === block.parity) return [];
-		if (entry !== undefined)
-			return [
-				{ file: block.file, line: block.line, message: `${block.kind} block's record entry lacks the key its translation is found by: run npm run record` },
-			];
+		const missing: ImageStore[] = [];
+		for (const store of storesOf(block)) {
+			const entry = recordedChapterOn(record, store, chapter.slug)?.blocks.find((candidate) => candidate.hash === block.hash);
+			if (entry === undefined) missing.push(store);
+			else if (entry.parity !== block.parity)
+				return [
+					{ file: block.file, line: block.line, message: `${block.kind} block's record entry lacks the key its translation is found by: run npm run record` },
+				];
+		}
+		if (missing.length === 0) return [];
+		const command = missing.length === 2 ? 'npm run record -- --stores all' : `npm run record -- --store ${missing[0] ?? ''}`;
 		return [
-			{ file: block.file, line: block.line, message: `${block.kind} block is not in the record (new or changed since it was recorded): run npm run record` },
+			{
+				file: block.file,
+				line: block.line,
+				message: `${block.kind} block is not in the record for the ${missing.join(' and ')} image store${missing.length === 2 ? 's' : ''} (new or changed since it was recorded): run ${command}`,
+			},
 		];
 	});
 }

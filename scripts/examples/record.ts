@@ -10,6 +10,7 @@ import {
 	type RecordedBaseImage,
 	type RecordedBlock,
 	type RecordedChapter,
+	type StoreColumn,
 	type VerificationRecord,
 	verificationRecordSchema,
 } from '../../src/contract/record.ts';
@@ -40,9 +41,11 @@ export async function readRecord(path = recordPath): Promise<VerificationRecord 
 export class RecordSchemaError extends Error {}
 
 export async function writeRecord(record: VerificationRecord, path = recordPath): Promise<void> {
+	const sortedColumn = (column: StoreColumn | undefined): StoreColumn | undefined =>
+		column === undefined ? undefined : { ...column, chapters: Object.fromEntries(Object.entries(column.chapters).sort(([a], [b]) => a.localeCompare(b))) };
 	const sorted: VerificationRecord = {
 		...record,
-		chapters: Object.fromEntries(Object.entries(record.chapters).sort(([a], [b]) => a.localeCompare(b))),
+		stores: { containerd: sortedColumn(record.stores.containerd), classic: sortedColumn(record.stores.classic) },
 	};
 	await writeFile(path, `${JSON.stringify(verificationRecordSchema.parse(sorted), null, '\t')}\n`);
 }
@@ -77,6 +80,7 @@ export function withParity(chapter: RecordedChapter, blocks: readonly Block[]): 
 /** A chapter's entry in the record, from a run that passed. */
 export function recordedChapter(result: ChapterResult, blocks: readonly Block[], engine: EngineInfo & { baseImages: RecordedBaseImage[] }): RecordedChapter {
 	const parity = new Map(blocks.map((block) => [block.hash, block.parity]));
+	const stores = new Map(blocks.map((block) => [block.hash, block.meta.store]));
 	return {
 		slug: result.slug,
 		file: result.file,
@@ -96,6 +100,7 @@ export function recordedChapter(result: ChapterResult, blocks: readonly Block[],
 					file: block.file,
 					line: block.line,
 					kind: block.kind,
+					store: stores.get(block.hash),
 					status: block.status,
 					reason: block.reason,
 					durationMs: block.durationMs,

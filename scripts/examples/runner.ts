@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { type Engine, enginePaths, reset } from '../engine/index.ts';
-import { type Block, blockLabel, isExecutable } from '../../src/contract/block.ts';
-import type { Chapter } from './chapter.ts';
+import { type Block, blockLabel } from '../../src/contract/block.ts';
+import { type Chapter, storeBlocks } from './chapter.ts';
 import { containerReport } from './diagnostics.ts';
 import { type EngineLock, lockEngineForChapter } from './engine-lock.ts';
 import { executeBlock } from './execute.ts';
@@ -68,7 +68,8 @@ export class ChapterRun {
 
 	private constructor(chapter: Chapter, engine: Engine, session: Session, options: RunnerOptions, started: number, lock: EngineLock) {
 		this.chapter = chapter;
-		this.blocks = chapter.blocks.filter(isExecutable);
+		// A store pair's other half is for the other store: this run never sees it.
+		this.blocks = storeBlocks(chapter, engine.store);
 		this.#engine = engine;
 		this.#session = session;
 		this.#options = options;

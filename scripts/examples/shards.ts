@@ -7,7 +7,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import type { VerificationRecord } from '../../src/contract/record.ts';
+import type { StoreColumn } from '../../src/contract/record.ts';
+import type { ImageStore } from '../../src/contract/store.ts';
+import { engineConfig } from '../engine/config.ts';
 import { repositoryRoot } from '../host/repository.ts';
 import { executableBlocks, loadChapter } from './chapter.ts';
 import { readRecord } from './record.ts';
@@ -63,7 +65,7 @@ export function planShards(jobs: readonly Job[], count: number): Shard[] {
  */
 export function expectedDurations(
 	names: readonly string[],
-	record: Pick<VerificationRecord, 'chapters'> | undefined,
+	record: Pick<StoreColumn, 'chapters'> | undefined,
 	blockCounts: Readonly<Record<string, number>> = {},
 ): Job[] {
 	const recorded = Object.values(record?.chapters ?? {});
@@ -118,10 +120,13 @@ export async function examplesTestFiles(root = repositoryRoot): Promise<string[]
 		.sort();
 }
 
-/** The plan for these test files, from the committed record and the chapters as they are. */
-export async function planTestFiles(files: readonly string[], count: number): Promise<Shard[]> {
+/**
+ * The plan for these test files, from the committed record's column of the store the examples run
+ * on (CI's matrix runs each store on shards of its own) and the chapters as they are.
+ */
+export async function planTestFiles(files: readonly string[], count: number, store: ImageStore = engineConfig().imageStore): Promise<Shard[]> {
 	const names = files.map(testFileName);
-	const record = await readRecord().catch(() => undefined);
+	const record = (await readRecord().catch(() => undefined))?.stores[store];
 	const blockCounts: Record<string, number> = {};
 	for (const name of names) {
 		if (record?.chapters[name] !== undefined) continue;

@@ -88,6 +88,7 @@ export function blockHash(kind: BlockKind, lang: string, meta: BlockMeta, code: 
 		background: meta.background,
 		tty: meta.tty,
 		stdin: meta.stdin,
+		store: meta.store,
 	};
 	return createHash('sha256')
 		.update(JSON.stringify([kind, lang.toLowerCase(), runMeta, code]))

@@ -176,14 +176,40 @@ function commandLines(block: Block, at: string): string[] {
 	return [at, ...list];
 }
 
+/**
+ * A store pair: the same commands on both stores (only what they print differs) run once; halves
+ * whose commands differ run the one for the image store of the reader's Docker, which
+ * `docker info` names by its driver (overlayfs: containerd; overlay2: classic).
+ */
+function pairLines(containerd: Block, classic: Block): string[] {
+	const same = commands(containerd).join('\n') === commands(classic).join('\n') && containerd.meta.exit === classic.meta.exit;
+	if (same)
+		return [
+			`# ${containerd.file}:${containerd.line}: a store pair (its output differs between the image stores, its commands do not)`,
+			...blockLines(containerd).slice(1),
+		];
+	return [
+		`# ${containerd.file}:${containerd.line}: a store pair: the half for the image store this Docker runs`,
+		`if [ "$(docker info -f '{{.Driver}}')" = overlay2 ]; then`,
+		// Not indented: a block's lines may hold a heredoc.
+		...blockLines(classic),
+		'else',
+		...blockLines(containerd),
+		'fi',
+	];
+}
+
 /** The whole chapter as a bash script. Throws ChapterProblems for a chapter the harness would refuse. */
 export function chapterScript(file: string, source: string, options: ScriptOptions): string {
 	const blocks = extractBlocks(file, source);
 	const cleanupFrom = cleanupLine(source);
 	const main: string[] = [];
 	const cleanup: string[] = [];
-	for (const block of blocks) {
-		const lines = blockLines(block);
+	for (const [index, block] of blocks.entries()) {
+		// A store pair's classic half goes with its containerd half.
+		if (block.meta.store === 'classic') continue;
+		const classic = block.meta.store === 'containerd' ? blocks[index + 1] : undefined;
+		const lines = classic === undefined ? blockLines(block) : pairLines(block, classic);
 		if (lines.length === 0) continue;
 		(cleanupFrom !== undefined && block.line > cleanupFrom ? cleanup : main).push(...lines, '');
 	}

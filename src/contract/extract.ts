@@ -28,6 +28,8 @@ export interface Fence {
 	lang: string;
 	rawMeta: string;
 	code: string;
+	/** Whether the fence comes right after another one, nothing between them: how a store pair is found. */
+	afterFence?: boolean;
 }
 
 export function parseFences(file: string, source: string): Fence[] {
@@ -47,9 +49,10 @@ export function parseFences(file: string, source: string): Fence[] {
  */
 export function treeFences(tree: Root): { node: Code; fence: Fence }[] {
 	const fences: { node: Code; fence: Fence }[] = [];
-	visit(tree, 'code', (node: Code) => {
+	visit(tree, 'code', (node: Code, index, parent) => {
 		const position = node.position;
 		if (position === undefined) return;
+		const before = index === undefined || index === 0 ? undefined : parent?.children[index - 1];
 		fences.push({
 			node,
 			fence: {
@@ -59,6 +62,7 @@ export function treeFences(tree: Root): { node: Code; fence: Fence }[] {
 				lang: node.lang ?? '',
 				rawMeta: node.meta ?? '',
 				code: node.value,
+				afterFence: before?.type === 'code',
 			},
 		});
 	});
@@ -77,6 +81,8 @@ export function extractBlocks(file: string, source: string): Block[] {
 export function fenceBlocks(file: string, fences: readonly Fence[]): Block[] {
 	const problems: Problem[] = [];
 	const blocks: Block[] = [];
+	/** Each block's fence, for the store pairs' check below. */
+	const fenceOf = new Map<Block, Fence>();
 	for (const fence of fences) {
 		const at = (message: string, line = fence.line): void => {
 			problems.push({ file, line, message });
@@ -92,7 +98,7 @@ export function fenceBlocks(file: string, fences: readonly Fence[]): Block[] {
 		const kind = blockKind(fence.lang, meta);
 		const codeLine = fence.line + 1;
 		if (kind === 'shown' && hasHarnessMeta(meta)) {
-			at(`a "${fence.lang || 'plain'}" fence is never run, so its meta (skip, exit, timeout, retry, background, tty, stdin) means nothing`);
+			at(`a "${fence.lang || 'plain'}" fence is never run, so its meta (skip, exit, timeout, retry, background, tty, stdin, store) means nothing`);
 		}
 		if (kind === 'file' && meta.title !== undefined) {
 			const problem = titlePathProblem(meta.title);
@@ -116,7 +122,7 @@ export function fenceBlocks(file: string, fences: readonly Fence[]): Block[] {
 				at(`Dockerfile: ${problem.message}`, codeLine + problem.line);
 			}
 		}
-		blocks.push({
+		const block: Block = {
 			file,
 			line: fence.line,
 			codeLine,
@@ -127,10 +133,45 @@ export function fenceBlocks(file: string, fences: readonly Fence[]): Block[] {
 			kind,
 			hash: blockHash(kind, fence.lang, meta, fence.code),
 			parity: blockHash(kind, fence.lang, meta, withoutCommentLines(fence.lang, fence.code)),
-		});
+		};
+		blocks.push(block);
+		fenceOf.set(block, fence);
 	}
+	problems.push(...storePairProblems(file, blocks, fenceOf));
 	if (problems.length > 0) throw new ChapterProblems(problems);
 	return blocks;
+}
+
+/**
+ * A store pair is a `store=containerd` block and, right after it (nothing between the two fences),
+ * a `store=classic` block of the same kind: the page shows them as two tabs, the harness runs
+ * each on its own store. Any other use of `store` is a mistake at its line.
+ */
+function storePairProblems(file: string, blocks: readonly Block[], fenceOf: ReadonlyMap<Block, Fence>): Problem[] {
+	const problems: Problem[] = [];
+	blocks.forEach((block, index) => {
+		const store = block.meta.store;
+		// On any other kind, `store` is already reported as meta that means nothing there.
+		if (store === undefined || (block.kind !== 'console' && block.kind !== 'shell')) return;
+		const at = (message: string): void => {
+			problems.push({ file, line: block.line, message });
+		};
+		if (store === 'containerd') {
+			const next = blocks[index + 1];
+			const adjacent = next !== undefined && fenceOf.get(next)?.afterFence === true;
+			if (next?.meta.store !== 'classic' || !adjacent) {
+				at('store=containerd is the first half of a store pair: the store=classic block must follow it, with nothing between the two fences');
+			} else if (next.kind !== block.kind) {
+				at(`a store pair's halves are the same kind of block: this one is ${block.kind}, the store=classic one ${next.kind}`);
+			}
+		} else {
+			const previous = blocks[index - 1];
+			if (previous?.meta.store !== 'containerd' || fenceOf.get(block)?.afterFence !== true) {
+				at('store=classic is the second half of a store pair: it must come right after a store=containerd block (the page shows the containerd half first)');
+			}
+		}
+	});
+	return problems;
 }
 
 /** The line a parser error points at; micromark's may come from another copy of vfile-message. */
@@ -150,6 +191,6 @@ function errorLine(error: unknown): number {
 }
 
 function hasHarnessMeta(meta: BlockMeta, allowed: readonly string[] = []): boolean {
-	const keys = ['skip', 'exit', 'timeout', 'retry', 'background', 'tty', 'stdin'] as const;
+	const keys = ['skip', 'exit', 'timeout', 'retry', 'background', 'tty', 'stdin', 'store'] as const;
 	return keys.some((key) => !allowed.includes(key) && meta[key] !== undefined);
 }

@@ -5,9 +5,10 @@
 import { posix } from 'node:path';
 import { MetaOptions } from '@expressive-code/core';
 import { z } from 'zod';
+import { imageStores } from './store.ts';
 
 /** Keys the harness acts on. */
-const harnessKeys = ['skip', 'exit', 'timeout', 'retry', 'background', 'tty', 'stdin'] as const;
+const harnessKeys = ['skip', 'exit', 'timeout', 'retry', 'background', 'tty', 'stdin', 'store'] as const;
 
 /**
  * Keys that only change how Expressive Code draws the frame; they are known, so not an error.
@@ -56,6 +57,8 @@ export const blockMetaSchema = z
 		background: z.literal(true, { invalid_type_error: 'background is a bare flag' }).optional(),
 		tty: z.literal(true, { invalid_type_error: 'tty is a bare flag' }).optional(),
 		stdin: z.string().optional(),
+		/** One half of a store pair: the block runs on that image store only (store.ts). */
+		store: z.enum(imageStores, { errorMap: () => ({ message: `store is one of ${imageStores.join(', ')}` }) }).optional(),
 	})
 	.strict()
 	.refine((meta) => meta.stdin === undefined || meta.tty === true, {

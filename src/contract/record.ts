@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { blockKinds } from './block.ts';
+import { type ImageStore, imageStores } from './store.ts';
 
 export const recordedBlockSchema = z.object({
 	/** Content hash of the block (block.ts, blockHash): the record's key. */
@@ -17,6 +18,8 @@ export const recordedBlockSchema = z.object({
 	file: z.string(),
 	line: z.number().int().positive(),
 	kind: z.enum(blockKinds).exclude(['shown']),
+	/** Set on one half of a store pair (`store=` on its fence): the block runs on that store only. */
+	store: z.enum(imageStores).optional(),
 	status: z.enum(['passed', 'skipped']),
 	/** The skip reason as the chapter gives it. */
 	reason: z.string().optional(),
@@ -43,7 +46,7 @@ export type RecordedBaseImage = z.infer<typeof baseImageSchema>;
 export const engineInfoSchema = z.object({
 	version: z.string(),
 	/** The image store the blocks ran on. */
-	store: z.enum(['containerd', 'classic']),
+	store: z.enum(imageStores),
 	/** The engine's packages and where they came from; empty for an external daemon. */
 	packages: z.array(z.object({ name: z.string(), version: z.string() })),
 	source: z.string().nullable(),
@@ -66,14 +69,32 @@ export const recordedChapterSchema = z.object({
 });
 export type RecordedChapter = z.infer<typeof recordedChapterSchema>;
 
-export const verificationRecordSchema = z.object({
-	version: z.literal(1),
-	/** The latest run that wrote the record (ISO 8601). */
+/** One image store's column of the record: every chapter as it ran on an engine with that store. */
+export const storeColumnSchema = z.object({
+	/** The latest run on this store that wrote the column (ISO 8601). */
 	date: z.string(),
 	engine: engineInfoSchema,
-	/** Every base image of the engine, with its digest and, for stand-ins, what it was built from. */
-	baseImages: z.array(baseImageSchema),
 	/** By chapter slug. */
 	chapters: z.record(z.string(), recordedChapterSchema),
 });
+export type StoreColumn = z.infer<typeof storeColumnSchema>;
+
+export const verificationRecordSchema = z.object({
+	/** 2: a column per image store. */
+	version: z.literal(2),
+	/** The latest run that wrote the record (ISO 8601). */
+	date: z.string(),
+	/** Every base image of the engine, with its digest and, for stand-ins, what it was built from (the same on both stores: one mirror). */
+	baseImages: z.array(baseImageSchema),
+	/** One column per image store; a block verified on both has an entry in each. */
+	stores: z.object({
+		containerd: storeColumnSchema.optional(),
+		classic: storeColumnSchema.optional(),
+	}),
+});
 export type VerificationRecord = z.infer<typeof verificationRecordSchema>;
+
+/** A chapter's entry in one store's column. */
+export function recordedChapterOn(record: VerificationRecord | undefined, store: ImageStore, slug: string): RecordedChapter | undefined {
+	return record?.stores[store]?.chapters[slug];
+}

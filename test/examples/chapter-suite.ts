@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Engine } from '../../scripts/engine/index.ts';
 import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from '../../scripts/examples/cache.ts';
-import { type Chapter, executableBlocks } from '../../scripts/examples/chapter.ts';
+import { type Chapter, storeBlocks } from '../../scripts/examples/chapter.ts';
+import type { ImageStore } from '../../src/contract/store.ts';
 import { defaultTimeoutSeconds } from '../../scripts/examples/execute.ts';
 import { formatFailure } from '../../scripts/examples/report.ts';
 import type { BlockResult, ChapterResult } from '../../scripts/examples/result.ts';
@@ -26,6 +27,8 @@ export class BlockFailure extends Error {
 
 export interface SuiteOptions {
 	engine: () => Engine;
+	/** The image store the engine runs: a store pair's other half is not the suite's (known before the engine is). */
+	store: ImageStore;
 	/** Use results of unchanged chapters that passed before. */
 	useCache: boolean;
 	/** Asserts on a block's result; by default a failure fails the test. */
@@ -36,7 +39,7 @@ export interface SuiteOptions {
 }
 
 export function chapterSuite(chapter: Chapter, options: SuiteOptions): void {
-	const blocks = executableBlocks(chapter);
+	const blocks = storeBlocks(chapter, options.store);
 	describe(options.name ?? chapter.slug, () => {
 		let run: ChapterRun | undefined;
 		let cached: ChapterResult | undefined;

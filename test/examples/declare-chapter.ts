@@ -23,5 +23,6 @@ export async function declareChapter(slug: string): Promise<void> {
 		});
 		return;
 	}
-	chapterSuite(chapter, { engine: () => inject('engine'), useCache: !force });
+	const engine = inject('engine');
+	chapterSuite(chapter, { engine: () => engine, store: engine.store, useCache: !force });
 }

@@ -169,6 +169,7 @@ for (const name of (await readdir(new URL('good/', fixtures))).sort()) {
 	chapterSuite(chapter, {
 		name: `good fixture ${name}`,
 		engine: () => inject('engine'),
+		store: inject('engine').store,
 		useCache: false,
 		check: (result) => {
 			if (result.status === 'skipped') return;

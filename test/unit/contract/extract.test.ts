@@ -78,7 +78,7 @@ describe('extractBlocks', () => {
 
 	it('reports an unknown key at the fence', async () => {
 		expect(await problemsOf('unknown-key.mdx')).toEqual([
-			'invalid/unknown-key.mdx:7: unknown meta key "retries" (known: skip, exit, timeout, retry, background, tty, stdin, title)',
+			'invalid/unknown-key.mdx:7: unknown meta key "retries" (known: skip, exit, timeout, retry, background, tty, stdin, store, title)',
 		]);
 	});
 
@@ -100,7 +100,7 @@ describe('extractBlocks', () => {
 			'invalid/bad-meta.mdx:5: skip needs a reason: skip="why this block is not run"',
 			'invalid/bad-meta.mdx:9: stdin needs tty: input is typed into a pseudo-terminal',
 			'invalid/bad-meta.mdx:13: exit must be more than 0 (a block that succeeds needs no exit=)',
-			'invalid/bad-meta.mdx:17: a "text" fence is never run, so its meta (skip, exit, timeout, retry, background, tty, stdin) means nothing',
+			'invalid/bad-meta.mdx:17: a "text" fence is never run, so its meta (skip, exit, timeout, retry, background, tty, stdin, store) means nothing',
 		]);
 	});
 

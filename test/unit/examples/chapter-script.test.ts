@@ -24,6 +24,16 @@ describe('chapterScript', () => {
 		expect(text).toMatch(/^#!\/usr\/bin\/env bash\n# Layerbook: 9\. 연습\n/);
 	});
 
+	it("runs a store pair's commands once when they are the same, else the half for the reader's store", () => {
+		const same = script(fence('```console store=containerd', '$ docker image ls\nA'), fence('```console store=classic', '$ docker image ls\nB'));
+		expect(same).toContain('# docs/x.mdx:9: a store pair (its output differs between the image stores, its commands do not)\ndocker image ls\n');
+		expect(same.match(/^docker image ls$/gm)).toHaveLength(1);
+		const different = script(fence('```sh store=containerd', 'docker image ls --digests'), fence('```sh store=classic', 'docker image ls'));
+		expect(different).toContain(
+			`if [ "$(docker info -f '{{.Driver}}')" = overlay2 ]; then\n# docs/x.mdx:13\ndocker image ls\nelse\n# docs/x.mdx:9\ndocker image ls --digests\nfi\n`,
+		);
+	});
+
 	it('picks a delimiter the file does not contain', () => {
 		expect(script(fence('```text title="notes.txt"', 'EOF_LAYERBOOK'))).toContain("<<'EOF_LAYERBOOK_2'\nEOF_LAYERBOOK\nEOF_LAYERBOOK_2\n");
 	});

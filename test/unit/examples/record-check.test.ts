@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type ImageStore, runsOn } from '../../../src/contract/store.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';
 import { checkRecord, recordProblems, translationProblems } from '../../../scripts/examples/record-check.ts';
 import type { VerificationRecord } from '../../../src/contract/record.ts';
@@ -26,33 +27,38 @@ function chapter(file: string, source: string, slug = 'intro') {
 	return { slug, file, absolutePath: file, source, blocks: extractBlocks(file, source) };
 }
 
-function recordOf(source: string, status: 'passed' | 'skipped' = 'passed'): VerificationRecord {
+const engine = (store: ImageStore) => ({ version: '28.5.2', store, packages: [], source: null, os: 'linux', arch: 'x86_64' });
+
+/** A record of the chapter's blocks, on both stores unless told otherwise; a pair's half only on its own. */
+function recordOf(source: string, status: 'passed' | 'skipped' = 'passed', stores: readonly ImageStore[] = ['containerd', 'classic']): VerificationRecord {
 	const blocks = extractBlocks('intro.mdx', source).filter((block) => block.kind !== 'shown');
-	return {
-		version: 1,
+	const column = (store: ImageStore) => ({
 		date: '2026-01-01T00:00:00.000Z',
-		engine: { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64' },
-		baseImages: [],
+		engine: engine(store),
 		chapters: {
 			intro: {
 				slug: 'intro',
 				file: 'intro.mdx',
 				date: '2026-01-01T00:00:00.000Z',
-				engine: { version: '28.5.2', store: 'containerd', packages: [], source: null, os: 'linux', arch: 'x86_64' },
+				engine: engine(store),
 				baseImages: [],
 				durationMs: 1,
-				blocks: blocks.map((block) => ({
-					hash: block.hash,
-					parity: block.parity,
-					file: block.file,
-					line: block.line,
-					kind: block.kind as 'shell',
-					status,
-					durationMs: 1,
-				})),
+				blocks: blocks
+					.filter((block) => runsOn(block, store))
+					.map((block) => ({
+						hash: block.hash,
+						parity: block.parity,
+						file: block.file,
+						line: block.line,
+						kind: block.kind as 'shell',
+						store: block.meta.store,
+						status,
+						durationMs: 1,
+					})),
 			},
 		},
-	};
+	});
+	return { version: 2, date: '2026-01-01T00:00:00.000Z', baseImages: [], stores: Object.fromEntries(stores.map((store) => [store, column(store)])) };
 }
 
 describe('recordProblems', () => {
@@ -63,15 +69,32 @@ describe('recordProblems', () => {
 	it('names each changed or new block at file:line and says what to run', () => {
 		const changed = korean.replace('docker images', 'docker image ls');
 		expect(recordProblems(chapter('intro.mdx', changed), recordOf(korean))).toEqual([
-			{ file: 'intro.mdx', line: 1, message: 'shell block is not in the record (new or changed since it was recorded): run npm run record' },
+			{
+				file: 'intro.mdx',
+				line: 1,
+				message:
+					'shell block is not in the record for the containerd and classic image stores (new or changed since it was recorded): run npm run record -- --stores all',
+			},
 		]);
 		expect(recordProblems(chapter('intro.mdx', korean), undefined)).toHaveLength(2);
 	});
 
+	it("holds every block to both stores' columns, and a store pair's halves each to its own", () => {
+		const paired = `${korean}\n\n\`\`\`console store=containerd\n$ docker info -f '{{.Driver}}'\noverlayfs\n\`\`\`\n\`\`\`console store=classic\n$ docker info -f '{{.Driver}}'\noverlay2\n\`\`\`\n`;
+		expect(recordProblems(chapter('intro.mdx', paired), recordOf(paired))).toEqual([]);
+		const onlyContainerd = recordProblems(chapter('intro.mdx', paired), recordOf(paired, 'passed', ['containerd']));
+		expect(onlyContainerd.map((problem) => `${problem.line}: ${problem.message}`)).toEqual([
+			'1: shell block is not in the record for the classic image store (new or changed since it was recorded): run npm run record -- --store classic',
+			'10: console block is not in the record for the classic image store (new or changed since it was recorded): run npm run record -- --store classic',
+			'19: console block is not in the record for the classic image store (new or changed since it was recorded): run npm run record -- --store classic',
+		]);
+	});
+
 	it('asks for a new record when an entry lacks the parity a translation is found by', () => {
-		const record = recordOf(korean);
-		const entries = record.chapters['intro']?.blocks ?? [];
-		record.chapters['intro'] = { ...record.chapters['intro']!, blocks: entries.map(({ parity: _parity, ...entry }) => entry) };
+		const record = recordOf(korean, 'passed', ['containerd']);
+		const column = record.stores.containerd!;
+		const entries = column.chapters['intro']?.blocks ?? [];
+		column.chapters['intro'] = { ...column.chapters['intro']!, blocks: entries.map(({ parity: _parity, ...entry }) => entry) };
 		expect(recordProblems(chapter('intro.mdx', korean), record).map((problem) => problem.message)).toEqual([
 			"shell block's record entry lacks the key its translation is found by: run npm run record",
 			"console block's record entry lacks the key its translation is found by: run npm run record",

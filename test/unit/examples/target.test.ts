@@ -43,4 +43,28 @@ describe('blockIndexAt', () => {
 	it('refuses a block that is only shown', () => {
 		expect(() => blockIndexAt(chapter, 8)).toThrow(/^docs\/x\.mdx:8: the block here \(a "text" fence\) is shown on the page, never run/);
 	});
+
+	it("counts a store's blocks only, and sends the other store's half of a pair to its store", () => {
+		const source = [
+			'```console store=containerd',
+			'$ docker info -f x',
+			'overlayfs',
+			'```',
+			'```console store=classic',
+			'$ docker info -f x',
+			'overlay2',
+			'```',
+			'',
+			'```sh',
+			'true',
+			'```',
+		].join('\n');
+		const paired = { slug: 'p', file: 'docs/p.mdx', absolutePath: 'docs/p.mdx', source, blocks: extractBlocks('docs/p.mdx', source) };
+		expect(blockIndexAt(paired, 10, 'containerd')).toBe(1);
+		expect(blockIndexAt(paired, 10, 'classic')).toBe(1);
+		expect(blockIndexAt(paired, 6, 'classic')).toBe(0);
+		expect(() => blockIndexAt(paired, 6, 'containerd')).toThrow(
+			'docs/p.mdx:6: the block here is the classic half of a store pair: run it with --store classic',
+		);
+	});
 });
