@@ -39,6 +39,8 @@ export const otherFileMs: Readonly<Record<string, number>> = {
 	'chapter-script': 100_000,
 	watch: 10_000,
 	scaffold: 5000,
+	// In CI's matrix only the store pair fixtures, on both stores (an engine switch each way).
+	stores: 30_000,
 };
 /** A test file nothing is known about. */
 const unknownFileMs = 30_000;
