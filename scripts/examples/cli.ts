@@ -17,8 +17,8 @@ import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from './cache.ts';
 import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile, storeBlocks } from './chapter.ts';
 import { ChapterProblems, type Problem, formatProblem } from '../../src/contract/problem.ts';
-import type { StoreColumn, VerificationRecord } from '../../src/contract/record.ts';
-import { RecordSchemaError, engineInfo, readRecord, recordPath, recordedChapter, withParity, writeRecord } from './record.ts';
+import type { VerificationRecord } from '../../src/contract/record.ts';
+import { RecordSchemaError, nextColumn, readRecord, recordPath, withParity, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
 import { formatBlock, formatFailure, formatSummary } from './report.ts';
 import { type BlockResult, type ChapterResult, at } from './result.ts';
@@ -352,14 +352,7 @@ async function record(positionals: string[], options: RunOptions, stores: readon
 		const results = await runChapters(chapters, engine, { ...options, keep: false, update: false });
 		all.push(...results);
 		next.baseImages = engine.baseImages;
-		// Chapters not run this time keep their entries; removed chapters lose theirs.
-		const kept = Object.entries(previous?.stores[store]?.chapters ?? {}).filter(([slug]) => slugs.has(slug));
-		const column: StoreColumn = { date: new Date().toISOString(), engine: engineInfo(engine), chapters: Object.fromEntries(kept) };
-		for (const result of results) {
-			const chapter = chapters.find((candidate) => candidate.slug === result.slug);
-			if (result.status !== 'passed' || chapter === undefined) continue;
-			column.chapters[result.slug] = recordedChapter(result, storeBlocks(chapter, store), { ...column.engine, baseImages: engine.baseImages });
-		}
+		const column = nextColumn(previous?.stores[store], { store, date: new Date().toISOString(), engine, results, chapters, slugs });
 		// Kept chapters' entries get their parity from the chapters as they are now.
 		for (const [slug, entry] of Object.entries(column.chapters)) {
 			if (entry.blocks.some((block) => block.parity === undefined)) column.chapters[slug] = withParity(entry, executableBlocks(await loadChapter(slug)));

@@ -16,6 +16,8 @@ import {
 } from '../../src/contract/record.ts';
 import type { Block } from '../../src/contract/block.ts';
 import { repositoryRoot } from '../host/repository.ts';
+import type { ImageStore } from '../../src/contract/store.ts';
+import { type Chapter, storeBlocks } from './chapter.ts';
 import type { ChapterResult } from './result.ts';
 import { escapeRegExp } from '../host/text.ts';
 
@@ -75,6 +77,32 @@ export function engineInfo(engine: EngineInfo): EngineInfo {
 export function withParity(chapter: RecordedChapter, blocks: readonly Block[]): RecordedChapter {
 	const byHash = new Map(blocks.map((block) => [block.hash, block.parity]));
 	return { ...chapter, blocks: chapter.blocks.map((entry) => ({ ...entry, parity: byHash.get(entry.hash) ?? entry.parity })) };
+}
+
+/**
+ * One store's column after a run on that store: each chapter that passed gets a new entry from its
+ * blocks that ran there (a store pair's other half is not among them); chapters that failed or did
+ * not run keep their entries, and chapters no longer in the guide lose theirs.
+ */
+export function nextColumn(
+	previous: StoreColumn | undefined,
+	run: {
+		store: ImageStore;
+		date: string;
+		engine: EngineInfo & { baseImages: RecordedBaseImage[] };
+		results: readonly ChapterResult[];
+		chapters: readonly Chapter[];
+		slugs: ReadonlySet<string>;
+	},
+): StoreColumn {
+	const kept = Object.entries(previous?.chapters ?? {}).filter(([slug]) => run.slugs.has(slug));
+	const column: StoreColumn = { date: run.date, engine: engineInfo(run.engine), chapters: Object.fromEntries(kept) };
+	for (const result of run.results) {
+		const chapter = run.chapters.find((candidate) => candidate.slug === result.slug);
+		if (result.status !== 'passed' || chapter === undefined) continue;
+		column.chapters[result.slug] = recordedChapter(result, storeBlocks(chapter, run.store), run.engine);
+	}
+	return column;
 }
 
 /** A chapter's entry in the record, from a run that passed. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verificationRecordSchema } from '../../../src/contract/record.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';
-import { recordedChapter, referencedImages, withParity } from '../../../scripts/examples/record.ts';
+import { nextColumn, recordedChapter, referencedImages, withParity } from '../../../scripts/examples/record.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 import { testEngine } from './engine-fixture.ts';
 
@@ -78,7 +78,12 @@ describe('recordedChapter', () => {
 			[5, 'skipped', 'needs Docker Hub', undefined, push!.parity],
 			[9, 'passed', undefined, undefined, file!.parity],
 		]);
-		const record = { version: 1, date: result.date, engine: chapter.engine, baseImages: images, chapters: { intro: chapter } };
+		const record = {
+			version: 2,
+			date: result.date,
+			baseImages: images,
+			stores: { containerd: { date: result.date, engine: chapter.engine, chapters: { intro: chapter } } },
+		};
 		expect(verificationRecordSchema.parse(record)).toEqual(record);
 	});
 
@@ -95,5 +100,65 @@ describe('recordedChapter', () => {
 			blocks: [entry, gone],
 		};
 		expect(withParity(chapter, blocks).blocks.map((block) => block.parity)).toEqual([run!.parity, undefined]);
+	});
+});
+
+describe('nextColumn', () => {
+	const file = 'src/content/docs/pair.mdx';
+	const source = [
+		'```console store=containerd',
+		'$ docker info -f x',
+		'overlayfs',
+		'```',
+		'```console store=classic',
+		'$ docker info -f x',
+		'overlay2',
+		'```',
+		'',
+		'```sh',
+		'true',
+		'```',
+	].join('\n');
+	const blocks = extractBlocks(file, source);
+	const chapter = { slug: 'pair', file, absolutePath: file, source, blocks };
+	const passed = (line: number, hash: string) => ({ file, line, kind: 'console' as const, hash, label: 'x', status: 'passed' as const, durationMs: 1 });
+	const result = (status: 'passed' | 'failed'): ChapterResult => ({
+		slug: 'pair',
+		file,
+		status,
+		date: '2026-01-02T00:00:00.000Z',
+		durationMs: 5,
+		blocks: [passed(5, blocks[1]!.hash), { ...passed(10, blocks[2]!.hash), kind: 'shell' }],
+	});
+	const old = recordedChapter({ ...result('passed'), date: '2026-01-01T00:00:00.000Z' }, blocks, testEngine({ store: 'classic' }));
+
+	it("records a passed chapter's blocks of that store, its pair half marked with the store", () => {
+		const column = nextColumn(undefined, {
+			store: 'classic',
+			date: 'now',
+			engine: testEngine({ store: 'classic' }),
+			results: [result('passed')],
+			chapters: [chapter],
+			slugs: new Set(['pair']),
+		});
+		expect(column.engine.store).toBe('classic');
+		expect(column.chapters['pair']?.blocks.map((block) => [block.line, block.store])).toEqual([
+			[5, 'classic'],
+			[10, undefined],
+		]);
+	});
+
+	it("keeps a failed or unrun chapter's entry, and drops a chapter no longer in the guide", () => {
+		const previous = { date: 'then', engine: old.engine, chapters: { pair: old, gone: { ...old, slug: 'gone' } } };
+		const column = nextColumn(previous, {
+			store: 'classic',
+			date: 'now',
+			engine: testEngine({ store: 'classic' }),
+			results: [result('failed')],
+			chapters: [chapter],
+			slugs: new Set(['pair']),
+		});
+		expect(Object.keys(column.chapters)).toEqual(['pair']);
+		expect(column.chapters['pair']?.date).toBe('2026-01-01T00:00:00.000Z');
 	});
 });
