@@ -287,7 +287,7 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '`docker rm`: 컨테이너를 그 쓰기 가능한 레이어와 함께 지웁니다. 실행 중인 컨테이너는 `-f`가 있어야 지웁니다.',
 			en: '`docker rm`: deletes a container together with its writable layer. A running container needs `-f`.',
 		},
-		chapter: 'container-lifecycle',
+		chapter: 'working-with-containers',
 	},
 	{
 		ko: '일시 정지',

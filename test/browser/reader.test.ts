@@ -11,15 +11,6 @@ import { watchWeight } from '../../scripts/quality/page-weight.ts';
 /** Lighthouse flags a page above about 1,400 elements (its "excessive DOM size" audit). */
 const domBudget = 1400;
 const htmlBudget = 100 * 1024;
-/**
- * A known debt, named so it cannot grow unseen: the lifecycle chapter (69 blocks as plain text,
- * its diagram, the table of contents twice) weighs 110-117 KB. Splitting the chapter is the fix;
- * until then it may not pass this cap, and every other page keeps the 100 KB budget.
- */
-const htmlDebt = new Map([
-	['/container-lifecycle/', 120 * 1024],
-	['/en/container-lifecycle/', 120 * 1024],
-]);
 const scriptBudget = 50 * 1024;
 
 let context: BrowserContext;
@@ -190,9 +181,8 @@ describe('budgets', () => {
 		expect(weights.filter((weight) => weight.elements > domBudget).map(({ address, elements }) => ({ address, elements }))).toEqual([]);
 	});
 
-	test('no page has more than 100 KB of HTML, but for the one named debt', () => {
-		const over = (weight: Weight): boolean => weight.html > (htmlDebt.get(weight.address) ?? htmlBudget);
-		expect(weights.filter(over).map(({ address, html }) => ({ address, html }))).toEqual([]);
+	test('no page has more than 100 KB of HTML', () => {
+		expect(weights.filter((weight) => weight.html > htmlBudget).map(({ address, html }) => ({ address, html }))).toEqual([]);
 	});
 
 	test('no page loads more than 50 KB of JavaScript before search opens, and none loads Pagefind', () => {

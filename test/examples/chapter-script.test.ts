@@ -22,7 +22,7 @@ async function processesWith(entry: string): Promise<string[]> {
 }
 
 // One with a tty block, a retry, exit=N and published ports; one with a background block too.
-const slugs = ['images-and-containers', 'container-lifecycle'];
+const slugs = ['images-and-containers', 'working-with-containers'];
 
 describe('each chapter as one script', () => {
 	for (const slug of slugs) {
