@@ -86,7 +86,8 @@ describe('scaffoldChapter', () => {
 			})),
 		};
 		const entry = recordedChapter(run, executable, { baseImages: [] } as never);
-		expect(recordProblems(ko, { chapters: { 'multi-platform': entry } } as unknown as VerificationRecord)).toEqual([]);
+		const column = { chapters: { 'multi-platform': entry } };
+		expect(recordProblems(ko, { stores: { containerd: column, classic: column } } as unknown as VerificationRecord)).toEqual([]);
 		expect(ko.source.split('\n').flatMap((line) => retiredIn(line))).toEqual([]);
 		expect(await readFile(join(root, written[2] ?? ''), 'utf8')).toBe(
 			"import { declareChapter } from '../declare-chapter.ts';\n\nawait declareChapter('multi-platform');\n",
