@@ -1,8 +1,10 @@
 /**
  * A remark plugin that puts the record beside every executable block of a chapter: one line at
- * the chapter's top (the engine and the day its examples ran), a mark under each block that ran
- * or was not run, under a passed shell block its real recorded output (collapsed, plain text), a
- * verified transcript as the engine printed it, and `<Setup>` groups folded.
+ * the chapter's top (the engine, the image stores and the day its examples ran), a mark under each
+ * block that ran or was not run (saying when it ran on both stores, or on which one for a store
+ * pair's half), under a passed shell block its real recorded output (collapsed, plain text), a
+ * verified transcript as the engine printed it, store pairs as tabs (store-tabs.ts), each half
+ * with its own mark, and `<Setup>` groups folded.
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -16,11 +18,13 @@ import { type GuideLanguage, pageIdentity } from '../contract/locales.ts';
 import { formatProblem, type Problem } from '../contract/problem.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import { readRecordSync } from './record-file.ts';
+import { imageStores } from '../contract/store.ts';
 import { type BlockVerification, type PageVerification, verifyPage } from './block-status.ts';
 import { consoleDisplay, encodeMarks } from './console-output.ts';
 import { recordDay, type VerificationLabels } from './labels.ts';
 import { lazyBlocks } from './ec-lazy.mjs';
 import { pageOutput } from './output.ts';
+import { storePairTabs } from './store-tabs.ts';
 
 export interface VerifiedBlocksOptions {
 	/** The project root (Astro's `root`), from which the docs and the record are found. */
@@ -55,21 +59,23 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 		const stale = page.blocks.filter((entry) => entry.status === 'stale');
 		if (options.failOnStale && stale.length > 0) {
 			throw new StaleBlocksError(
-				stale.map(({ block }) => ({
+				stale.map(({ block, missing }) => ({
 					file: block.file,
 					line: block.line,
-					message: `${block.kind} block is not in the record (new or changed since it was recorded)`,
+					message: `${block.kind} block is not in the record${missing.length === imageStores.length ? '' : ` of the ${missing.join(' and ')} image store`} (new or changed since it was recorded)`,
 				})),
 			);
 		}
 
+		const words = options.labelsFor(path);
+		// Before the marks are placed, so each half's mark goes into its own tab, under its block.
+		storePairTabs(tree, fences, blocks, words.store);
 		const placements: { parent: Parent; node: (typeof fences)[number]['node']; verification: BlockVerification }[] = [];
 		const indexOf = new Map(fences.map(({ node }, index) => [node, index]));
 		visit(tree, 'code', (node, _position, parent) => {
 			const verification = page.blocks[indexOf.get(node) ?? -1];
 			if (parent !== undefined && verification !== undefined && verification.status !== 'shown') placements.push({ parent, node, verification });
 		});
-		const words = options.labelsFor(path);
 		// In a build, shell outputs wait in the page's blocks file until a reader opens one.
 		const lazy = lazyBlocks();
 		const pageKey = relative(docsDirectory, path).replace(/\.mdx$/, '');
@@ -199,11 +205,6 @@ function textElement(name: string, children: PhrasingContent[] | string, classNa
 /**
  * The mark under an executable block: one element. A file that is only written gets none (the
  * chapter's line says where everything ran); a shell block's output is behind its mark, as plain
- * text, so it costs the page one text node.
- */
-/**
- * The mark under an executable block: one element. A file that is only written gets none (the
- * chapter's line says where everything ran); a shell block's output is behind its mark, as plain
  * text, in the page (dev) or fetched from the page's blocks file when opened (`keep`, a build).
  */
 function statusElement(
@@ -217,25 +218,45 @@ function statusElement(
 	if (verification.status !== 'passed') {
 		return textElement('p', verification.status === 'skipped' ? words.skipped(verification.reason) : words.stale, 'lb-verified', properties);
 	}
+	const passed = passedWords(verification, words);
 	const output = verification.block.kind === 'shell' ? stripVTControlCharacters(verification.recorded.output ?? '') : '';
-	if (output.trim() === '') return textElement('p', words.passed, 'lb-verified', properties);
+	if (output.trim() === '') return textElement('p', passed, 'lb-verified', properties);
 	const shown = pageOutput(output, words.shortened);
 	const place = keep?.(shown);
 	return element(
 		'details',
 		[attribute('class', 'lb-verified'), attribute('data-status', 'passed'), ...(place === undefined ? [] : [attribute('data-output', String(place))])],
-		[textElement('summary', `${words.passed} · ${words.output}`), textElement('pre', place === undefined ? shown : '', 'lb-output', { tabIndex: '0' })],
+		[textElement('summary', `${passed} · ${words.output}`), textElement('pre', place === undefined ? shown : '', 'lb-output', { tabIndex: '0' })],
 	);
 }
 
 /**
- * The line at the top of a chapter: the engine and the day its examples ran, from the record, and
- * the chapter as one script when the site serves it.
+ * What a passed block's mark says of the stores: a pair's half names its own; a block the record
+ * has on every store says so; one with only the containerd column so far says no more than the
+ * chapter's line does.
+ */
+function passedWords(verification: Extract<BlockVerification, { status: 'passed' }>, words: VerificationLabels): string {
+	const half = verification.block.meta.store;
+	if (half !== undefined) return words.passedOn(half);
+	return verification.stores.length === imageStores.length ? words.passedOnBoth : words.passed;
+}
+
+/**
+ * The line at the top of a chapter: the engine and image stores its examples ran on (each column
+ * of the record that holds the chapter) and the day of the latest run, and the chapter as one
+ * script when the site serves it.
  */
 function chapterLine(page: PageVerification, words: VerificationLabels, root: string): Paragraph | undefined {
 	const ran = page.blocks.find((entry) => entry.status === 'passed');
 	if (ran?.status !== 'passed') return undefined;
-	const children: PhrasingContent[] = [text(words.chapter(ran.chapter.engine, recordDay(ran.chapter.date)))];
+	const engines = page.runs.map((run) => ({ version: run.chapter.engine.version, store: run.store }));
+	// ISO dates sort as text.
+	const latest =
+		page.runs
+			.map((run) => run.chapter.date)
+			.sort()
+			.at(-1) ?? ran.chapter.date;
+	const children: PhrasingContent[] = [text(words.chapter(engines, recordDay(latest)))];
 	// src/pages/scripts/ serves each chapter of the reading order as one script.
 	const chapter = chapters.find((entry) => entry.slug === ran.chapter.slug);
 	if (chapter !== undefined && chapter.kind !== 'reference' && existsSync(join(root, 'src', 'pages', 'scripts'))) {

@@ -1,19 +1,33 @@
 /**
- * The verification page's numbers, from the record: per chapter what passed and what was not run
- * (with the reasons in the page's language), and the run's engine and base images.
+ * The verification page's numbers, from the record: per chapter what passed on each image store,
+ * how many blocks are written once per store (store pairs) and what was not run (with the reasons
+ * in the page's language), and each store's engine.
  */
 import { isExecutable } from '../contract/block.ts';
 import { extractBlocks } from '../contract/extract.ts';
-import { type VerificationRecord, verificationRecordSchema } from '../contract/record.ts';
+import { type EngineInfo, type RecordedChapter, type VerificationRecord, verificationRecordSchema } from '../contract/record.ts';
 import { chapters } from '../contract/chapters.ts';
 import type { GuideLanguage } from '../contract/locales.ts';
+import { type ImageStore, imageStores } from '../contract/store.ts';
 
 export interface ChapterSummary {
 	slug: string;
 	label: string;
-	passed: number;
+	/** Blocks that passed, on each store whose column holds the chapter (a pair's half counts on its own store). */
+	passed: Partial<Record<ImageStore, number>>;
+	/** Store pairs: blocks whose output differs between the stores, so written once for each. */
+	pairs: number;
 	skipped: { line: number; reason: string }[];
+	/** The chapter's runs on every store, together. */
 	durationMs: number;
+	/** The latest of its runs. */
+	date: string;
+}
+
+/** One column of the record: the store, the engine it ran on, and its latest run. */
+export interface StoreEngine {
+	store: ImageStore;
+	engine: EngineInfo;
 	date: string;
 }
 
@@ -37,23 +51,43 @@ function translatedReasons(slug: string): Map<string, string | undefined> {
 	);
 }
 
+export function storeEngines(record: VerificationRecord): StoreEngine[] {
+	return imageStores.flatMap((store): StoreEngine[] => {
+		const column = record.stores[store];
+		return column === undefined ? [] : [{ store, engine: column.engine, date: column.date }];
+	});
+}
+
 export function chapterSummaries(record: VerificationRecord, language: GuideLanguage): ChapterSummary[] {
 	return chapters.flatMap((chapter): ChapterSummary[] => {
-		const recorded = record.chapters[chapter.slug];
-		if (recorded === undefined) return [];
+		const runs = imageStores.flatMap((store): { store: ImageStore; recorded: RecordedChapter }[] => {
+			const recorded = record.stores[store]?.chapters[chapter.slug];
+			return recorded === undefined ? [] : [{ store, recorded }];
+		});
+		// The first column that has the chapter (containerd's, when there is one) names what was not run.
+		const first = runs[0]?.recorded;
+		if (first === undefined) return [];
 		const reasons = language === 'ko' ? new Map<string, string | undefined>() : translatedReasons(chapter.slug);
+		// Each pair has one half on each store: count the halves of the column that has more.
+		const halves = runs.map(({ store, recorded }) => recorded.blocks.filter((block) => block.store === store).length);
 		return [
 			{
 				slug: chapter.slug,
 				label: chapter.label[language],
-				passed: recorded.blocks.filter((block) => block.status === 'passed').length,
-				skipped: recorded.blocks.flatMap((block) =>
+				passed: Object.fromEntries(runs.map(({ store, recorded }) => [store, recorded.blocks.filter((block) => block.status === 'passed').length])),
+				pairs: Math.max(0, ...halves),
+				skipped: first.blocks.flatMap((block) =>
 					block.status === 'skipped'
 						? [{ line: block.line, reason: (block.parity === undefined ? undefined : reasons.get(block.parity)) ?? block.reason ?? '' }]
 						: [],
 				),
-				durationMs: recorded.durationMs,
-				date: recorded.date,
+				durationMs: runs.reduce((total, { recorded }) => total + recorded.durationMs, 0),
+				// ISO dates sort as text.
+				date:
+					runs
+						.map(({ recorded }) => recorded.date)
+						.sort()
+						.at(-1) ?? first.date,
 			},
 		];
 	});

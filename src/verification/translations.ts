@@ -7,11 +7,19 @@
 import type { GuideLanguage } from '../contract/locales.ts';
 
 const ko = {
+	// The stores' names are also the labels of a store pair's tabs, and Starlight keeps a reader's
+	// choice of tab by its label: a new wording forgets the choices made under the old one.
 	'layerbook.store.containerd': 'containerd 이미지 저장소',
-	'layerbook.store.classic': 'classic 이미지 저장소',
+	'layerbook.store.classic': '기존 저장소(overlay2)',
 	'layerbook.block.chapter': '이 장의 예제는 {{date}}에 {{engine}}에서 실행해 검증했습니다.',
+	'layerbook.block.engineWith': '{{engine}}의 {{store}}',
+	// Each follows a name ending in 저장소, with no final consonant: 와, not 과.
+	'layerbook.block.bothStores': '{{first}}와 {{second}}',
+	'layerbook.block.bothEngines': '{{first}}와 {{second}}',
 	'layerbook.block.script': '이 장 전체를 스크립트로 받기',
 	'layerbook.block.passed': '검증됨',
+	'layerbook.block.passedOnBoth': '검증됨 · 두 이미지 저장소',
+	'layerbook.block.passedOn': '검증됨 · {{store}}',
 	'layerbook.block.skipped': '실행하지 않음: {{reason}}',
 	'layerbook.block.stale': '검증되지 않음: 기록 이후에 바뀐 블록이라 기대 출력 패턴을 보여 줍니다',
 	'layerbook.block.output': '실행 결과',
@@ -33,7 +41,11 @@ const ko = {
 	'layerbook.status.os': '운영체제',
 	'layerbook.status.arch': '아키텍처',
 	'layerbook.status.chapter': '장',
-	'layerbook.status.passed': '통과',
+	'layerbook.status.passedOn': '{{store}}에서 통과',
+	'layerbook.status.pairs': '저장소마다 다른 블록',
+	'layerbook.status.pairsNote':
+		'이미지 저장소에 따라 출력이 다른 블록은 저장소마다 한 번씩 두 번 쓰고, 페이지에서는 두 탭으로 보여 줍니다. 표에서는 그런 한 쌍을 하나로 셉니다.',
+	'layerbook.status.notRecorded': '기록 없음',
 	'layerbook.status.skipped': '실행하지 않음',
 	'layerbook.status.time': '걸린 시간',
 	'layerbook.status.date': '실행 날짜',
@@ -56,10 +68,15 @@ const en: Record<VerificationKey, string> & Record<string, string> = {
 	'layerbook.setup.files_one': '{{count}} file ({{names}})',
 	'layerbook.setup.commands_one': '{{count}} command block',
 	'layerbook.store.containerd': 'containerd image store',
-	'layerbook.store.classic': 'classic image store',
+	'layerbook.store.classic': 'classic store (overlay2)',
 	'layerbook.block.chapter': "This chapter's examples were run and checked on {{engine}} on {{date}}.",
+	'layerbook.block.engineWith': '{{engine}} with the {{store}}',
+	'layerbook.block.bothStores': '{{first}} and the {{second}}',
+	'layerbook.block.bothEngines': '{{first}} and {{second}}',
 	'layerbook.block.script': 'Download this chapter as a script',
 	'layerbook.block.passed': 'Verified',
+	'layerbook.block.passedOnBoth': 'Verified on both image stores',
+	'layerbook.block.passedOn': 'Verified on the {{store}}',
 	'layerbook.block.skipped': 'Not run: {{reason}}',
 	'layerbook.block.stale': 'Not verified: this block changed after it was recorded, so it shows the expected pattern',
 	'layerbook.block.output': 'Output',
@@ -81,7 +98,11 @@ const en: Record<VerificationKey, string> & Record<string, string> = {
 	'layerbook.status.os': 'Operating system',
 	'layerbook.status.arch': 'Architecture',
 	'layerbook.status.chapter': 'Chapter',
-	'layerbook.status.passed': 'Passed',
+	'layerbook.status.passedOn': 'Passed on the {{store}}',
+	'layerbook.status.pairs': 'Differ by store',
+	'layerbook.status.pairsNote':
+		'A block whose output differs between the image stores is written twice, once for each store, and shown as two tabs. The table counts such a pair once.',
+	'layerbook.status.notRecorded': 'not recorded',
 	'layerbook.status.skipped': 'Not run',
 	'layerbook.status.time': 'Time',
 	'layerbook.status.date': 'Run on',

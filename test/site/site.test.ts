@@ -4,6 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { chapters } from '../../src/contract/chapters.ts';
 import { type Block, isExecutable } from '../../src/contract/block.ts';
 import { extractBlocks } from '../../src/contract/extract.ts';
+import { recordedChapterOn } from '../../src/contract/record.ts';
+import { imageStores } from '../../src/contract/store.ts';
+import { engineName } from '../../src/verification/labels.ts';
 import { readRecordSync } from '../../src/verification/record-file.ts';
 import { builtPage, distDir } from './built-site.ts';
 
@@ -95,7 +98,8 @@ describe('verified on the page', () => {
 	test.each(locales)('every executable block of every $lang chapter carries its mark', ({ prefix }) => {
 		for (const chapter of chapters) {
 			const source = readFileSync(`${projectRoot}/src/content/docs/${prefix === '/' ? '' : 'en/'}${chapter.slug}.mdx`, 'utf8');
-			const recorded = record?.chapters[chapter.slug]?.blocks ?? [];
+			// The page shows the containerd column's entry, or a pair's classic half's own.
+			const recorded = imageStores.flatMap((store) => recordedChapterOn(record, store, chapter.slug)?.blocks ?? []);
 			// A file block that was written needs no mark of its own (the chapter's line says where it ran).
 			const written = (block: Block): boolean =>
 				block.kind === 'file' &&
@@ -110,14 +114,56 @@ describe('verified on the page', () => {
 		}
 	});
 
-	test.each(locales)('the $lang verification page lists every recorded chapter and the base images', ({ prefix }) => {
+	test.each(locales)('every store pair of every $lang chapter is two synced tabs, each half with the mark of its own store', ({ lang, prefix }) => {
+		const labels = lang === 'ko' ? ['containerd 이미지 저장소', '기존 저장소(overlay2)'] : ['containerd image store', 'classic store (overlay2)'];
+		const marks = lang === 'ko' ? labels.map((label) => `검증됨 · ${label}`) : labels.map((label) => `Verified on the ${label}`);
+		for (const chapter of chapters) {
+			const source = readFileSync(`${projectRoot}/src/content/docs/${prefix === '/' ? '' : 'en/'}${chapter.slug}.mdx`, 'utf8');
+			const pairs = extractBlocks(chapter.slug, source).filter((block) => block.meta.store === 'containerd').length;
+			const sets = builtPage(`${prefix}${chapter.slug}/`).querySelectorAll('starlight-tabs');
+			expect(sets, chapter.slug).toHaveLength(pairs);
+			for (const set of sets) {
+				expect(set.getAttribute('data-sync-key')).toBe('image-store');
+				expect(set.querySelectorAll('[role="tab"]').map((tab) => tab.text.trim())).toEqual(labels);
+				const shown = set.querySelectorAll('[role="tabpanel"]').map((panel) => {
+					const mark = panel.querySelectorAll('.lb-verified');
+					return mark.length === 1 ? (mark[0]?.querySelector('summary')?.text ?? mark[0]?.text ?? '') : `${mark.length} marks`;
+				});
+				expect(
+					shown.map((text, index) => text.startsWith(marks[index] ?? '-')),
+					`${chapter.slug}: ${shown.join(' / ')}`,
+				).toEqual([true, true]);
+			}
+		}
+	});
+
+	test.each(locales)('the $lang verification page lists every recorded chapter, what passed on each image store, and the base images', ({ prefix }) => {
 		expect(record, 'src/data/record.json').toBeDefined();
 		if (record === undefined) return;
 		const page = builtPage(`${prefix}verification/`);
-		const rows = page.querySelectorAll('tr[data-chapter]').map((row) => row.getAttribute('data-chapter'));
-		expect(rows).toEqual(chapters.map((chapter) => chapter.slug).filter((slug) => record.chapters[slug] !== undefined));
-		const text = page.querySelector('main')?.text ?? '';
-		expect(text).toContain(record.engine.version);
+		const rows = page.querySelectorAll('tr[data-chapter]');
+		expect(rows.map((row) => row.getAttribute('data-chapter'))).toEqual(
+			chapters.map((chapter) => chapter.slug).filter((slug) => imageStores.some((store) => recordedChapterOn(record, store, slug) !== undefined)),
+		);
+		for (const row of rows) {
+			const slug = row.getAttribute('data-chapter') ?? '';
+			expect(row.querySelector('th a')?.getAttribute('href')).toBe(`${prefix}${slug}/`);
+			for (const store of imageStores) {
+				const recorded = recordedChapterOn(record, store, slug);
+				const passed = recorded?.blocks.filter((block) => block.status === 'passed').length;
+				expect(row.querySelector(`td[data-store="${store}"]`)?.text, `${slug} on ${store}`).toBe(
+					passed === undefined ? (prefix === '/' ? '기록 없음' : 'not recorded') : String(passed),
+				);
+			}
+		}
+		const main = page.querySelector('main');
+		for (const store of imageStores) {
+			const column = record.stores[store];
+			const engine = main?.querySelector(`dd[data-store="${store}"]`)?.text;
+			if (column === undefined) expect(engine, store).toBeUndefined();
+			else expect(engine, store).toContain(engineName(column.engine));
+		}
+		const text = main?.text ?? '';
 		for (const image of record.baseImages) {
 			expect(text).toContain(image.name);
 			expect(text).toContain(image.digest);

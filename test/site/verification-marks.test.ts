@@ -2,45 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RecordedBlock } from '../../src/contract/record.ts';
 import { parseHtml } from './built-site.ts';
+import { digests, recorded, storeOutputs, transcript } from './fixture-records.ts';
 import { buildFixtureSite, type FixtureSite } from './fixture-site.ts';
-
-const transcript = [
-	'$ docker run --rm busybox echo hi',
-	'hi',
-	'$ docker image ls \\',
-	'    --filter reference=busybox',
-	'REPOSITORY   TAG       IMAGE ID       CREATED        SIZE',
-	'busybox      latest    f99f0448162a   2 hours ago    3.11MB',
-].join('\n');
-const seq = ['$ seq 1 10', ...Array.from({ length: 10 }, (_, i) => String(i + 1))].join('\n');
-const outputs = ['\u001b[32mhello\u001b[0m', Array.from({ length: 100 }, (_, i) => String(i + 1)).join('\n'), transcript, seq];
-
-function recorded(block: { hash: string; parity: string; line: number; kind: string; meta: { skip?: string | undefined } }, index: number): RecordedBlock {
-	const kind = block.kind as RecordedBlock['kind'];
-	return block.meta.skip === undefined
-		? {
-				hash: block.hash,
-				parity: block.parity,
-				file: 'src/content/docs/page.mdx',
-				line: block.line,
-				kind,
-				status: 'passed',
-				durationMs: 5,
-				output: outputs[index] ?? '',
-			}
-		: {
-				hash: block.hash,
-				parity: block.parity,
-				file: 'src/content/docs/page.mdx',
-				line: block.line,
-				kind,
-				status: 'skipped',
-				reason: block.meta.skip,
-				durationMs: 0,
-			};
-}
 
 describe('a page whose blocks are all recorded', () => {
 	let site: FixtureSite;
@@ -69,14 +33,14 @@ describe('a page whose blocks are all recorded', () => {
 	test.each([
 		[
 			'page',
-			'이 장의 예제는 2026-11-24에 Docker Engine 28.5.2 (containerd 이미지 저장소)에서 실행해 검증했습니다.',
-			'검증됨',
+			'이 장의 예제는 2026-11-24에 Docker Engine 28.5.2의 containerd 이미지 저장소와 기존 저장소(overlay2)에서 실행해 검증했습니다.',
+			'검증됨 · 두 이미지 저장소',
 			'실행하지 않음: 도커 허브가 필요합니다',
 		],
 		[
 			'en/page',
-			"This chapter's examples were run and checked on Docker Engine 28.5.2 (containerd image store) on 2026-11-24.",
-			'Verified',
+			"This chapter's examples were run and checked on Docker Engine 28.5.2 with the containerd image store and the classic store (overlay2) on 2026-11-24.",
+			'Verified on both image stores',
 			'Not run: Needs Docker Hub',
 		],
 	])('%s says once, at the top, where and when it ran, and marks each block that ran or was not run', (path, top, passed, skipped) => {
@@ -94,8 +58,8 @@ describe('a page whose blocks are all recorded', () => {
 		const details = page('page').querySelectorAll('details.lb-verified');
 		expect(details).toHaveLength(2);
 		expect(details[0]?.getAttribute('open')).toBeUndefined();
-		expect(details[0]?.querySelector('summary')?.text).toBe('검증됨 · 실행 결과');
-		expect(page('en/page').querySelector('details.lb-verified summary')?.text).toBe('Verified · Output');
+		expect(details[0]?.querySelector('summary')?.text).toBe('검증됨 · 두 이미지 저장소 · 실행 결과');
+		expect(page('en/page').querySelector('details.lb-verified summary')?.text).toBe('Verified on both image stores · Output');
 		// Not in the page until opened: one empty element.
 		expect(details[0]?.querySelector('pre.lb-output')?.text).toBe('');
 		const shown = output('page', details[0]);
@@ -157,6 +121,70 @@ describe('a page whose blocks are all recorded', () => {
 		expect(figure?.parentNode?.classList.contains('expressive-code')).toBe(false);
 	});
 
+	test.each([
+		{
+			path: 'stores',
+			labels: ['containerd 이미지 저장소', '기존 저장소(overlay2)'],
+			marks: ['검증됨 · containerd 이미지 저장소', '검증됨 · 기존 저장소(overlay2)'],
+			both: '검증됨 · 두 이미지 저장소',
+			output: '실행 결과',
+		},
+		{
+			path: 'en/stores',
+			labels: ['containerd image store', 'classic store (overlay2)'],
+			marks: ['Verified on the containerd image store', 'Verified on the classic store (overlay2)'],
+			both: 'Verified on both image stores',
+			output: 'Output',
+		},
+	])('$path shows each store pair as two synced tabs, one per store, each with its block and its own mark', ({ path, labels, marks, both, output }) => {
+		const content = page(path).querySelector('.sl-markdown-content');
+		const sets = content?.querySelectorAll('starlight-tabs') ?? [];
+		// Two pairs: a transcript's, then a shell block's (whose marks open its output).
+		expect(sets).toHaveLength(2);
+		sets.forEach((set, pair) => {
+			expect(set.getAttribute('data-sync-key')).toBe('image-store');
+			expect(set.querySelectorAll('[role="tab"]').map((tab) => tab.text.trim())).toEqual(labels);
+			const panels = set.querySelectorAll('[role="tabpanel"]');
+			expect(panels).toHaveLength(2);
+			expect(panels.map((panel) => panel.hasAttribute('hidden'))).toEqual([false, true]);
+			for (const [index, panel] of panels.entries()) {
+				expect(panel.querySelectorAll('.expressive-code, pre.lb-plain[data-index]')).toHaveLength(1);
+				const mark = panel.querySelectorAll('.lb-verified');
+				expect(mark).toHaveLength(1);
+				expect(mark[0]?.getAttribute('data-status')).toBe('passed');
+				expect(pair === 0 ? mark[0]?.text : mark[0]?.querySelector('summary')?.text).toBe(pair === 0 ? marks[index] : `${marks[index]} · ${output}`);
+			}
+		});
+		// The blocks before the pairs ran on both stores, and say so.
+		const outside = (content?.querySelectorAll('.lb-verified') ?? []).filter((mark) => mark.closest('starlight-tabs') === null);
+		expect(outside.map((mark) => mark.querySelector('summary')?.text ?? mark.text)).toEqual([`${both} · ${output}`, both]);
+	});
+
+	test("each tab of a pair shows its own store's recorded output, and a transcript's copies only its commands", () => {
+		const [transcripts, shells] = page('stores').querySelectorAll('starlight-tabs');
+		const shown = transcripts?.querySelectorAll('[role="tabpanel"]').map((panel) => panel.querySelector('pre.lb-plain')?.text);
+		expect(shown).toEqual([storeOutputs[2], storeOutputs[3]]);
+		expect(shown?.[1]).toContain(digests.classic);
+		const opened = shells?.querySelectorAll('[role="tabpanel"] details.lb-verified').map((details) => output('stores', details));
+		expect(opened).toEqual([storeOutputs[4], storeOutputs[5]]);
+		// The classic half, highlighted as the page swaps it in when its tab is chosen.
+		const classic = transcripts?.querySelectorAll('[role="tabpanel"]')[1]?.querySelector('pre.lb-plain');
+		const highlightedClassic = parseHtml(blocksFile('stores').blocks[Number(classic?.getAttribute('data-index'))] ?? '');
+		const lines = highlightedClassic.querySelectorAll('.ec-line').map((line) => {
+			for (const hidden of line.querySelectorAll('.sr-only')) hidden.remove();
+			return line.text;
+		});
+		expect(lines).toEqual(storeOutputs[3]?.split('\n'));
+		// What `[..]` matched is marked as varying, as in any transcript.
+		expect(highlightedClassic.querySelector('.lb-vary')?.text).toContain('0'.repeat(64));
+		expect(highlightedClassic.querySelector('.copy button')?.getAttribute('data-code')).toBe("docker image inspect -f '{{.Id}}' busybox");
+	});
+
+	test('a page without a store pair has no tabs', () => {
+		expect(page('page').querySelector('starlight-tabs')).toBeNull();
+		expect(page('stores-again').querySelectorAll('starlight-tabs')).toHaveLength(1);
+	});
+
 	test('a shell block copies as it is', () => {
 		const copied = page('page').querySelector('.expressive-code .copy button')?.getAttribute('data-code');
 		expect(copied).toBe("printf 'hello\\n'");
@@ -166,7 +194,7 @@ describe('a page whose blocks are all recorded', () => {
 describe('a page with a block the record does not cover', () => {
 	test('fails the build, naming the block at file:line and the command that fixes it', async () => {
 		// The second shell block (`seq 1 100`, line 13) is left out of the record.
-		const site = await buildFixtureSite((block, index) => (index === 1 ? undefined : recorded(block, index)));
+		const site = await buildFixtureSite((block, index, store, name) => (name === 'page' && index === 1 ? undefined : recorded(block, index, store, name)));
 		try {
 			expect(site.build.ok).toBe(false);
 			// Astro stops at the first page it renders, the original or its translation: both hold

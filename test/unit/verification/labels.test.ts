@@ -19,18 +19,38 @@ beforeAll(async () => {
 });
 
 describe('the verification labels', () => {
-	it('name the engine as a reader does, without the packaging suffix, with its image store', () => {
-		expect(engineName({ version: '28.5.2+dfsg4', store: 'containerd' }, translate.en)).toBe('Docker Engine 28.5.2 (containerd image store)');
-		expect(engineName({ version: '28.5.2', store: 'classic' }, translate.ko)).toBe('Docker Engine 28.5.2 (classic 이미지 저장소)');
+	it('name the engine as a reader does, without the packaging suffix, and its image store apart', () => {
+		expect(engineName({ version: '28.5.2+dfsg4' })).toBe('Docker Engine 28.5.2');
+		expect(verificationLabels(translate.en).store('containerd')).toBe('containerd image store');
+		expect(verificationLabels(translate.ko).store('classic')).toBe('기존 저장소(overlay2)');
 	});
 
-	it("are what the chapter's line says, with the day the chapter ran", () => {
-		expect(verificationLabels(translate.en).chapter({ version: '28.5.2+dfsg4', store: 'containerd' }, '2026-12-01')).toBe(
-			"This chapter's examples were run and checked on Docker Engine 28.5.2 (containerd image store) on 2026-12-01.",
+	it("are what the chapter's line says: the engine, the stores it ran on, and the day", () => {
+		const containerd = { version: '28.5.2+dfsg4', store: 'containerd' } as const;
+		const classic = { version: '28.5.2', store: 'classic' } as const;
+		expect(verificationLabels(translate.en).chapter([containerd], '2026-12-01')).toBe(
+			"This chapter's examples were run and checked on Docker Engine 28.5.2 with the containerd image store on 2026-12-01.",
 		);
-		expect(verificationLabels(translate.ko).chapter({ version: '28.5.2', store: 'containerd' }, '2026-12-01')).toBe(
-			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2 (containerd 이미지 저장소)에서 실행해 검증했습니다.',
+		expect(verificationLabels(translate.ko).chapter([containerd], '2026-12-01')).toBe(
+			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2의 containerd 이미지 저장소에서 실행해 검증했습니다.',
 		);
+		// The stores in their order, whatever the order given; one engine named once.
+		expect(verificationLabels(translate.en).chapter([classic, containerd], '2026-12-01')).toBe(
+			"This chapter's examples were run and checked on Docker Engine 28.5.2 with the containerd image store and the classic store (overlay2) on 2026-12-01.",
+		);
+		expect(verificationLabels(translate.ko).chapter([containerd, classic], '2026-12-01')).toBe(
+			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2의 containerd 이미지 저장소와 기존 저장소(overlay2)에서 실행해 검증했습니다.',
+		);
+		expect(verificationLabels(translate.en).chapter([containerd, { version: '29.0.1', store: 'classic' }], '2026-12-01')).toBe(
+			"This chapter's examples were run and checked on Docker Engine 28.5.2 with the containerd image store and Docker Engine 29.0.1 with the classic store (overlay2) on 2026-12-01.",
+		);
+	});
+
+	it('say under a block whether it ran on both stores, or which one for a half of a store pair', () => {
+		expect(verificationLabels(translate.ko).passedOnBoth).toBe('검증됨 · 두 이미지 저장소');
+		expect(verificationLabels(translate.en).passedOnBoth).toBe('Verified on both image stores');
+		expect(verificationLabels(translate.ko).passedOn('containerd')).toBe('검증됨 · containerd 이미지 저장소');
+		expect(verificationLabels(translate.en).passedOn('classic')).toBe('Verified on the classic store (overlay2)');
 	});
 
 	it('summarise a setup group in words, one file or many, and leave paths unescaped', () => {
