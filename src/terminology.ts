@@ -257,7 +257,7 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '이미지 저장소',
 		en: 'image store',
 		definition: {
-			ko: '엔진이 이미지를 보관하는 방식입니다. containerd 이미지 저장소(Docker Desktop, Engine 29의 새 설치)와 classic 저장소(overlay2)가 있고, 이미지 ID와 다이제스트가 다르게 보입니다.',
+			ko: '엔진이 이미지를 보관하는 방식입니다. containerd 이미지 저장소(Docker Desktop, Engine 29의 새 설치)와 기존 저장소(classic, overlay2)가 있고, 이미지 ID와 다이제스트가 다르게 보입니다.',
 			en: 'How the engine keeps images: the containerd image store (Docker Desktop, new Engine 29 installs) or the classic store (overlay2). Image IDs and digests look different on each.',
 		},
 		chapter: 'tags-and-digests',
