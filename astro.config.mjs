@@ -16,7 +16,10 @@ export default defineConfig({
 	// Styles in one file, cached once for the whole site, rather than repeated in each page's HTML
 	// or split into a request per component.
 	build: { inlineStylesheets: 'never' },
-	vite: { build: { cssCodeSplit: false } },
+	// Scripts too, however small (Astro inlines those under Vite's inline limit): each page's
+	// HTML then carries none of the theme, tabs and lazy-block scripts, which the browser keeps
+	// once for every page.
+	vite: { build: { cssCodeSplit: false, assetsInlineLimit: 0 } },
 	integrations: [
 		starlight({
 			title: { ko: 'Layerbook: 도커 이미지와 컨테이너', en: 'Layerbook: Docker images and containers' },
