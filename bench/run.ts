@@ -10,6 +10,7 @@
  *   npm run bench -- --only=site        # measure only some sections (site, engine, verify, shards); the
  *                                       # others keep their last results from bench/results.json
  *   npm run bench -- --verify-timeout=10  # stop each verification after 10 minutes
+ *   npm run bench -- --only=              # measure nothing: copy BY-HAND.md into RESULTS.md again
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -439,4 +440,7 @@ if (wanted('shards')) {
 	await planShardTimes();
 	finish();
 }
+// Written again at the end: a run that measures nothing (`--only=` with no section) still copies
+// BY-HAND.md in, and every run leaves the file as its last section wrote it.
+writeResults();
 log('wrote bench/RESULTS.md and bench/results.json');
