@@ -3,7 +3,7 @@
  *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update] [--store containerd|classic]
  *   npm run verify -- <chapter>:<line> [--update]      one block, after the blocks before it
  *   npm run verify -- --watch <chapter>               again on every save, ko or en
- *   npm run record -- [chapter…] [--force] [--store classic | --stores all]
+ *   npm run record -- [chapter…] [--force] [--store classic | --stores all]   containerd always; classic too with either
  *   npm run record:check
  *   npm run export -- <chapter> [--out file.sh]      the chapter as one bash script
  *   npm run shard -- <index>/<count> | <count>       CI's examples shards, by recorded time
@@ -18,7 +18,7 @@ import { cachedResult, storeResult } from './cache.ts';
 import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile, storeBlocks } from './chapter.ts';
 import { ChapterProblems, type Problem, formatProblem } from '../../src/contract/problem.ts';
 import type { VerificationRecord } from '../../src/contract/record.ts';
-import { RecordSchemaError, nextColumn, readRecord, recordPath, withParity, writeRecord } from './record.ts';
+import { RecordSchemaError, nextColumn, readRecord, recordPath, recordedStores, withParity, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
 import { formatBlock, formatFailure, formatSummary } from './report.ts';
 import { type BlockResult, type ChapterResult, at } from './result.ts';
@@ -411,7 +411,7 @@ async function main(): Promise<number> {
 		case 'shard':
 			return shard(chapters);
 		case 'record':
-			return record(chapters, options, values.stores === 'all' ? imageStores : [engineConfig().imageStore]);
+			return record(chapters, options, recordedStores(values.stores === 'all', engineConfig().imageStore));
 		case 'check':
 			return check();
 		default:

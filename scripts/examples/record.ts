@@ -16,7 +16,7 @@ import {
 } from '../../src/contract/record.ts';
 import type { Block } from '../../src/contract/block.ts';
 import { repositoryRoot } from '../host/repository.ts';
-import type { ImageStore } from '../../src/contract/store.ts';
+import { type ImageStore, imageStores } from '../../src/contract/store.ts';
 import { type Chapter, storeBlocks } from './chapter.ts';
 import type { ChapterResult } from './result.ts';
 import { escapeRegExp } from '../host/text.ts';
@@ -103,6 +103,14 @@ export function nextColumn(
 		column.chapters[result.slug] = recordedChapter(result, storeBlocks(chapter, run.store), run.engine);
 	}
 	return column;
+}
+
+/**
+ * The stores `npm run record` runs on: containerd always (the store the pages are written for),
+ * the classic store too with `--stores all`, `--store classic` or LAYERBOOK_IMAGE_STORE=classic.
+ */
+export function recordedStores(all: boolean, configured: ImageStore): ImageStore[] {
+	return imageStores.filter((store) => store === 'containerd' || all || store === configured);
 }
 
 /** A chapter's entry in the record, from a run that passed. */

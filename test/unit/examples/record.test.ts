@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verificationRecordSchema } from '../../../src/contract/record.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';
-import { nextColumn, recordedChapter, referencedImages, withParity } from '../../../scripts/examples/record.ts';
+import { nextColumn, recordedChapter, recordedStores, referencedImages, withParity } from '../../../scripts/examples/record.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 import { testEngine } from './engine-fixture.ts';
 
@@ -160,5 +160,13 @@ describe('nextColumn', () => {
 		});
 		expect(Object.keys(column.chapters)).toEqual(['pair']);
 		expect(column.chapters['pair']?.date).toBe('2026-01-01T00:00:00.000Z');
+	});
+});
+
+describe('recordedStores', () => {
+	it('records containerd always, and the classic store too when asked for either way', () => {
+		expect(recordedStores(false, 'containerd')).toEqual(['containerd']);
+		expect(recordedStores(false, 'classic')).toEqual(['containerd', 'classic']);
+		expect(recordedStores(true, 'containerd')).toEqual(['containerd', 'classic']);
 	});
 });
