@@ -4,6 +4,7 @@ import { extractBlocks } from '../../../src/contract/extract.ts';
 import { nextColumn, recordedChapter, recordedStores, referencedImages, withParity } from '../../../scripts/examples/record.ts';
 import type { ChapterResult } from '../../../scripts/examples/result.ts';
 import { testEngine } from './engine-fixture.ts';
+import { storePairChapter } from './store-pair-chapter.ts';
 
 const images = ['node:24-bookworm-slim', 'nginx:latest', 'nginx:1.22', 'busybox:latest', 'debian:bookworm', 'debian:bookworm-slim'].map((name) => ({
 	name,
@@ -105,22 +106,8 @@ describe('recordedChapter', () => {
 
 describe('nextColumn', () => {
 	const file = 'src/content/docs/pair.mdx';
-	const source = [
-		'```console store=containerd',
-		'$ docker info -f x',
-		'overlayfs',
-		'```',
-		'```console store=classic',
-		'$ docker info -f x',
-		'overlay2',
-		'```',
-		'',
-		'```sh',
-		'true',
-		'```',
-	].join('\n');
-	const blocks = extractBlocks(file, source);
-	const chapter = { slug: 'pair', file, absolutePath: file, source, blocks };
+	const chapter = storePairChapter(file, 'pair');
+	const blocks = chapter.blocks;
 	const passed = (line: number, hash: string) => ({ file, line, kind: 'console' as const, hash, label: 'x', status: 'passed' as const, durationMs: 1 });
 	const result = (status: 'passed' | 'failed'): ChapterResult => ({
 		slug: 'pair',

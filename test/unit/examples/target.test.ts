@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Chapter } from '../../../scripts/examples/chapter.ts';
 import { blockIndexAt, parseTarget } from '../../../scripts/examples/target.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';
+import { storePairChapter } from './store-pair-chapter.ts';
 
 const source = [
 	'# A chapter', // 1
@@ -45,21 +46,7 @@ describe('blockIndexAt', () => {
 	});
 
 	it("counts a store's blocks only, and sends the other store's half of a pair to its store", () => {
-		const source = [
-			'```console store=containerd',
-			'$ docker info -f x',
-			'overlayfs',
-			'```',
-			'```console store=classic',
-			'$ docker info -f x',
-			'overlay2',
-			'```',
-			'',
-			'```sh',
-			'true',
-			'```',
-		].join('\n');
-		const paired = { slug: 'p', file: 'docs/p.mdx', absolutePath: 'docs/p.mdx', source, blocks: extractBlocks('docs/p.mdx', source) };
+		const paired = storePairChapter('docs/p.mdx', 'p');
 		expect(blockIndexAt(paired, 10, 'containerd')).toBe(1);
 		expect(blockIndexAt(paired, 10, 'classic')).toBe(1);
 		expect(blockIndexAt(paired, 6, 'classic')).toBe(0);
