@@ -5,7 +5,7 @@
  */
 import { type Block, isExecutable } from '../../src/contract/block.ts';
 import { ChapterProblems } from '../../src/contract/problem.ts';
-import type { ImageStore } from '../../src/contract/store.ts';
+import { defaultStore, type ImageStore, runsOn } from '../../src/contract/store.ts';
 import { type Chapter, storeBlocks } from './chapter.ts';
 
 export interface Target {
@@ -30,14 +30,14 @@ function lastLine(block: Block): number {
  * The index, among the blocks a run on `store` executes, of the block at `line` (its fence, its
  * code or its closing fence).
  */
-export function blockIndexAt(chapter: Chapter, line: number, store: ImageStore = 'containerd'): number {
+export function blockIndexAt(chapter: Chapter, line: number, store: ImageStore = defaultStore): number {
 	const executable: Block[] = storeBlocks(chapter, store);
 	const block = chapter.blocks.find((candidate) => candidate.line <= line && line <= lastLine(candidate));
 	const problem = (message: string): ChapterProblems => new ChapterProblems([{ file: chapter.file, line, message }]);
 	if (block !== undefined && !isExecutable(block)) {
 		throw problem(`the block here (a "${block.lang || 'plain'}" fence) is shown on the page, never run: name a block the harness runs`);
 	}
-	if (block?.meta.store !== undefined && block.meta.store !== store) {
+	if (block?.meta.store !== undefined && !runsOn(block, store)) {
 		throw problem(`the block here is the ${block.meta.store} half of a store pair: run it with --store ${block.meta.store}`);
 	}
 	if (block === undefined) {
