@@ -23,6 +23,8 @@ import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality
 import { watchWeight } from '../scripts/quality/page-weight.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
 import { buildSite, builtPages, distDir, root } from '../scripts/quality/site-build.ts';
+import { type Alone, idleShare, runAlone } from './alone.ts';
+import { removeFloorSite, writeFloorSite } from './floor.ts';
 import { examplesTestFiles, formatPlan, planTestFiles } from '../scripts/examples/shards.ts';
 
 const engineWarmOnly = process.argv.includes('--engine-warm');
@@ -96,7 +98,7 @@ function machine(): string[] {
 }
 
 // --- The site: build time -------------------------------------------------------------------
-/** The 1-minute load average: a build or a Lighthouse run on a busy machine measures the machine. */
+/** The 1-minute load average, for the pages measured after the builds. */
 function loadAverage(): number {
 	try {
 		return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
@@ -105,22 +107,24 @@ function loadAverage(): number {
 	}
 }
 
+/** How other work on the machine during a build reads in the table. */
+function aloneNote(build: Alone<number>): string {
+	const other = `${Math.round(build.otherShare * 100)}% of a core`;
+	return build.otherShare <= idleShare ? `an idle machine (other work: ${other})` : `NOT an idle machine: other work took ${other} meanwhile`;
+}
+
 function measureBuild(): boolean {
 	// Two builds in a row: the first may spend seconds re-optimising Vite's dependencies after a
 	// lockfile change; the second is what a contributor's next build costs.
 	log('building the site twice (npx astro build)...');
 	try {
-		const before = loadAverage();
-		const first = buildSite();
-		const between = loadAverage();
-		const second = buildSite();
-		const idle = Math.max(before, between) < 1;
+		const first = runAlone(() => buildSite());
+		const second = runAlone(() => buildSite());
 		rows.push([
 			'site build (`astro build`, incl. Pagefind)',
-			seconds(second),
-			`the second of two builds in a row (the first: ${seconds(first)}); load average before them ${before.toFixed(2)} and ${between.toFixed(2)}: ${idle ? 'an idle machine' : 'NOT an idle machine: other work slowed it'}`,
+			seconds(second.wallMs),
+			`the second of two builds in a row (the first: ${seconds(first.wallMs)}); ${aloneNote(second)}`,
 		]);
-		return true;
 	} catch (error) {
 		rows.push(['site build (`astro build`, incl. Pagefind)', 'failed', 'see the note below']);
 		const previous = existsSync(join(distDir, 'pagefind', 'pagefind-entry.json'));
@@ -128,6 +132,27 @@ function measureBuild(): boolean {
 			`The site build failed${previous ? ', so the page and Lighthouse rows measure the previous build left in dist/' : ', so the page and Lighthouse rows are missing'}:\n\n\`\`\`\n${(error as Error).message.split('\n').slice(0, 12).join('\n')}\n\`\`\``,
 		);
 		return previous;
+	}
+	measureFloor();
+	return true;
+}
+
+/** The same Astro and Starlight with one page (bench/floor.ts): what any build here costs. */
+function measureFloor(): void {
+	log('building a one-page Starlight site twice, for the floor under the build time...');
+	try {
+		const folder = writeFloorSite();
+		runAlone(() => buildSite(folder));
+		const second = runAlone(() => buildSite(folder));
+		rows.push([
+			'one-page Starlight site, same versions (bench/floor.ts)',
+			seconds(second.wallMs),
+			`the floor under the row above: Astro and Starlight alone, built the same way; ${aloneNote(second)}`,
+		]);
+	} catch (error) {
+		rows.push(['one-page Starlight site, same versions (bench/floor.ts)', 'failed', (error as Error).message.split('\n')[0] ?? '']);
+	} finally {
+		removeFloorSite();
 	}
 }
 
