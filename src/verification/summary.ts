@@ -18,8 +18,8 @@ export interface ChapterSummary {
 	/** Store pairs: blocks whose output differs between the stores, so written once for each. */
 	pairs: number;
 	skipped: { line: number; reason: string }[];
-	/** The chapter's runs on every store, together. */
-	durationMs: number;
+	/** How long the chapter's run took, on each store whose column holds it. */
+	durationMs: Partial<Record<ImageStore, number>>;
 	/** The latest of its runs. */
 	date: string;
 }
@@ -83,7 +83,7 @@ export function chapterSummaries(record: VerificationRecord, language: GuideLang
 						? [{ line: block.line, reason: (block.parity === undefined ? undefined : reasons.get(block.parity)) ?? block.reason ?? '' }]
 						: [],
 				),
-				durationMs: runs.reduce((total, { recorded }) => total + recorded.durationMs, 0),
+				durationMs: Object.fromEntries(runs.map(({ store, recorded }) => [store, recorded.durationMs])),
 				// ISO dates sort as text.
 				date:
 					runs

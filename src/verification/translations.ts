@@ -44,10 +44,9 @@ const ko = {
 	'layerbook.status.passedOn': '{{store}}에서 통과',
 	'layerbook.status.pairs': '저장소마다 다른 블록',
 	'layerbook.status.pairsNote':
-		'이미지 저장소에 따라 출력이 다른 블록은 저장소마다 한 번씩 두 번 쓰고, 페이지에서는 두 탭으로 보여 줍니다. 표에서는 그런 한 쌍을 하나로 셉니다.',
+		'이미지 저장소에 따라 출력이 다른 블록은 저장소마다 한 번씩 두 번 쓰고, 페이지에서는 두 탭으로 보여 줍니다. 표에서는 그런 한 쌍을 하나로 셉니다. 괄호 안은 그 저장소에서 장 전체를 실행하는 데 걸린 시간입니다.',
 	'layerbook.status.notRecorded': '기록 없음',
 	'layerbook.status.skipped': '실행하지 않음',
-	'layerbook.status.time': '걸린 시간',
 	'layerbook.status.date': '실행 날짜',
 	'layerbook.status.image': '이미지',
 	'layerbook.status.digest': '다이제스트',
@@ -101,10 +100,9 @@ const en: Record<VerificationKey, string> & Record<string, string> = {
 	'layerbook.status.passedOn': 'Passed on the {{store}}',
 	'layerbook.status.pairs': 'Differ by store',
 	'layerbook.status.pairsNote':
-		'A block whose output differs between the image stores is written twice, once for each store, and shown as two tabs. The table counts such a pair once.',
+		'A block whose output differs between the image stores is written twice, once for each store, and shown as two tabs. The table counts such a pair once. In brackets: how long the whole chapter took on that store.',
 	'layerbook.status.notRecorded': 'not recorded',
 	'layerbook.status.skipped': 'Not run',
-	'layerbook.status.time': 'Time',
 	'layerbook.status.date': 'Run on',
 	'layerbook.status.image': 'Image',
 	'layerbook.status.digest': 'Digest',
