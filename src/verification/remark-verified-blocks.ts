@@ -69,7 +69,7 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 
 		const words = options.labelsFor(path);
 		// Before the marks are placed, so each half's mark goes into its own tab, under its block.
-		storePairTabs(tree, fences, blocks, words.store);
+		storePairTabs(tree, fences, blocks);
 		const placements: { parent: Parent; node: (typeof fences)[number]['node']; verification: BlockVerification }[] = [];
 		const indexOf = new Map(fences.map(({ node }, index) => [node, index]));
 		visit(tree, 'code', (node, _position, parent) => {

@@ -1,9 +1,9 @@
 /**
  * A store pair on the page (src/contract/store.ts): its two halves become Starlight's tabs, one per
  * image store, all with one sync key, so a reader picks their store once and every pair of the
- * guide, on this page and the next, opens on it (Starlight keeps the choice in localStorage, by the
- * tab's label). The chapter does not import anything: the import is added to the pages that have
- * a pair, under names no page's own import can take.
+ * guide, on this page and the next, in either language, opens on it (Starlight keeps the choice in
+ * localStorage, by the tab's label). The chapter does not import anything: the import is added to
+ * the pages that have a pair, under names no page's own import can take.
  */
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -14,6 +14,13 @@ import type { ImageStore } from '../contract/store.ts';
 /** The key Starlight stores the reader's choice under (`starlight-synced-tabs__image-store`). */
 export const storeSyncKey = 'image-store';
 
+/**
+ * Each store's tab label: the same in every language, because Starlight keeps the choice by label
+ * and a reader who switches language keeps their store. The driver in brackets is what
+ * `docker info -f '{{.Driver}}'` prints on that store (the introduction shows both).
+ */
+export const storeTabLabels: Readonly<Record<ImageStore, string>> = { containerd: 'containerd (overlayfs)', classic: 'classic (overlay2)' };
+
 const tabsName = 'LayerbookStoreTabs';
 const tabName = 'LayerbookStoreTab';
 const componentsModule = '@astrojs/starlight/components';
@@ -21,11 +28,11 @@ const componentsModule = '@astrojs/starlight/components';
 type MdxjsEsm = Extract<RootContent, { type: 'mdxjsEsm' }>;
 
 /**
- * Puts each store pair of the page into tabs, labelled by `label`, and the tabs' import at the top
+ * Puts each store pair of the page into tabs, labelled by storeTabLabels, and the tabs' import at the top
  * of a page that has one. `blocks` are the page's blocks, one for each of `fences`, in order;
  * extract.ts has already refused a pair whose halves are not adjacent fences. Returns the pairs.
  */
-export function storePairTabs(tree: Root, fences: readonly { node: Code }[], blocks: readonly Block[], label: (store: ImageStore) => string): number {
+export function storePairTabs(tree: Root, fences: readonly { node: Code }[], blocks: readonly Block[]): number {
 	const parents = new Map<Code, Parent>();
 	visit(tree, 'code', (node, _index, parent) => {
 		if (parent !== undefined) parents.set(node, parent);
@@ -41,7 +48,7 @@ export function storePairTabs(tree: Root, fences: readonly { node: Code }[], blo
 		const tab = (store: ImageStore, node: Code): MdxJsxFlowElement => ({
 			type: 'mdxJsxFlowElement',
 			name: tabName,
-			attributes: [{ type: 'mdxJsxAttribute', name: 'label', value: label(store) }],
+			attributes: [{ type: 'mdxJsxAttribute', name: 'label', value: storeTabLabels[store] }],
 			children: [node],
 		});
 		const tabs: MdxJsxFlowElement = {

@@ -1,8 +1,9 @@
 /**
  * A reader picks their image store once: choosing the classic tab of a store pair on one page
- * opens the classic tab of the pairs on the next page too (Starlight's synced tabs), and a block in
- * a tab is highlighted when its tab is shown and copies only its commands. On the fixture site
- * (test/site/fixture-site.ts), whose pages have pairs whatever the guide's chapters hold.
+ * opens the classic tab of the pairs on the next page too, in either language (Starlight's synced
+ * tabs), and a block in a tab is highlighted when its tab is shown and copies only its commands.
+ * On the fixture site (test/site/fixture-site.ts), whose pages have pairs whatever the guide's
+ * chapters hold.
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -12,8 +13,10 @@ import { recorded } from '../site/fixture-records.ts';
 import { buildFixtureSite, type FixtureSite } from '../site/fixture-site.ts';
 import { closeBrowser, collectErrors, newContext } from './browser.ts';
 
-const containerd = 'containerd 이미지 저장소';
-const classic = '기존 저장소(overlay2)';
+// The tabs' labels, the same in both languages; the marks under the blocks name the store in the page's.
+const containerd = 'containerd (overlayfs)';
+const classic = 'classic (overlay2)';
+const marks = { containerd: '검증됨 · containerd 이미지 저장소', classic: '검증됨 · 기존 저장소(overlay2)' };
 
 let site: FixtureSite | undefined;
 let served: StaticSite | undefined;
@@ -50,7 +53,7 @@ test("a reader's choice of image store holds for every pair, on this page and th
 
 		// The classic half, plain text until its tab was shown, is highlighted and copies its command only.
 		const panel = page.locator('starlight-tabs').first().locator('[role="tabpanel"]:not([hidden])');
-		expect(await panel.locator('.lb-verified').textContent()).toBe(`검증됨 · ${classic}`);
+		expect(await panel.locator('.lb-verified').textContent()).toBe(marks.classic);
 		const block = panel.locator('.expressive-code:has(pre[data-language="console"])');
 		await block.waitFor({ timeout: 10_000 });
 		await page.evaluate(() => navigator.clipboard.writeText(''));
@@ -61,8 +64,13 @@ test("a reader's choice of image store holds for every pair, on this page and th
 		await page.goto(`${served?.origin}/stores-again/`);
 		expect(await chosen(page)).toEqual([classic]);
 		const shown = page.locator('[role="tabpanel"]:not([hidden])');
-		expect(await shown.locator('.lb-verified').textContent()).toBe(`검증됨 · ${classic}`);
-		expect(await page.locator('[role="tabpanel"][hidden] .lb-verified').textContent()).toBe(`검증됨 · ${containerd}`);
+		expect(await shown.locator('.lb-verified').textContent()).toBe(marks.classic);
+		expect(await page.locator('[role="tabpanel"][hidden] .lb-verified').textContent()).toBe(marks.containerd);
+
+		// In the other language too: the choice is kept by a label that is the same in both.
+		await page.goto(`${served?.origin}/en/stores/`);
+		expect(await chosen(page)).toEqual([classic, classic]);
+		expect(await page.locator('[role="tabpanel"]:not([hidden]) .lb-verified').first().textContent()).toBe('Verified on the classic store (overlay2)');
 		// The fixture site has no favicon of its own; anything else failing is the page's fault.
 		expect(errors.filter((error) => !error.includes('favicon'))).toEqual([]);
 	} finally {

@@ -124,14 +124,15 @@ describe('a page whose blocks are all recorded', () => {
 	test.each([
 		{
 			path: 'stores',
-			labels: ['containerd 이미지 저장소', '기존 저장소(overlay2)'],
+			// The tabs' labels are the same in both languages: Starlight keeps the reader's choice by label.
+			labels: ['containerd (overlayfs)', 'classic (overlay2)'],
 			marks: ['검증됨 · containerd 이미지 저장소', '검증됨 · 기존 저장소(overlay2)'],
 			both: '검증됨 · 두 이미지 저장소',
 			output: '실행 결과',
 		},
 		{
 			path: 'en/stores',
-			labels: ['containerd image store', 'classic store (overlay2)'],
+			labels: ['containerd (overlayfs)', 'classic (overlay2)'],
 			marks: ['Verified on the containerd image store', 'Verified on the classic store (overlay2)'],
 			both: 'Verified on both image stores',
 			output: 'Output',
