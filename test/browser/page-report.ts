@@ -159,12 +159,34 @@ async function scrollableBlocksSettled(page: Page): Promise<void> {
 		.catch(() => undefined);
 }
 
+/** One attempt at reading the page, past its deadline: names the step that was under way. */
+export class PageHang extends Error {}
+
+/**
+ * How long one reading of a page may take. It takes about 5 s, but on two busy cores Chromium has
+ * now and then stopped answering one page for minutes. That is the browser's stall, not the
+ * page's fault: the reading is abandoned at the deadline, and tried once more on a fresh page.
+ */
+const attemptDeadlineMs = 50_000;
+
 /**
  * One load of the page, read three ways: as a desktop reader in the light theme (errors, h1,
  * anchors, every axe rule), in the dark theme (the system's colour scheme switched, as Starlight
- * follows it: colour contrast), and on a 375-pixel-wide phone (sideways scrolling).
+ * follows it: colour contrast), and on a 375-pixel-wide phone (sideways scrolling). A reading that
+ * hangs is tried once more; a second hang fails, naming the step.
  */
 export async function reportPage(context: BrowserContext, address: string): Promise<PageReport> {
+	try {
+		return await readPage(context, address, attemptDeadlineMs);
+	} catch (error) {
+		if (!(error instanceof PageHang)) throw error;
+		process.stderr.write(`${address}: ${error.message}; reading it again on a fresh page\n`);
+		return readPage(context, address, attemptDeadlineMs);
+	}
+}
+
+/** One reading of the page, given up at `deadlineMs` with a PageHang naming the step under way. */
+export async function readPage(context: BrowserContext, address: string, deadlineMs: number): Promise<PageReport> {
 	const report: PageReport = {
 		address,
 		errors: [],
@@ -179,25 +201,38 @@ export async function reportPage(context: BrowserContext, address: string): Prom
 	};
 	const page = await context.newPage();
 	const errors = collectErrors(page);
-	try {
+	let step = 'opening the page';
+	let timer: NodeJS.Timeout | undefined;
+	const deadline = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => reject(new PageHang(`${step} did not finish within ${deadlineMs / 1000} s`)), deadlineMs);
+	});
+	const read = async (): Promise<void> => {
 		await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
 		await page.setViewportSize({ width: 1280, height: 800 });
 		await page.goto(urlOf(address), { waitUntil: 'load' });
+		step = 'adding axe-core';
 		await page.addScriptTag({ url: urlOf(axeAddress) });
+		step = 'reading the light theme';
 		report.themes.light = (await page.getAttribute('html', 'data-theme')) ?? '';
 		report.h1Count = await page.locator('h1').count();
 		const anchors = await inPageAnchors(page);
 		report.anchorCount = anchors.count;
 		report.brokenAnchors = anchors.broken;
+		step = 'following the table of contents';
 		report.anchorsNotReached = await followTableOfContents(page);
+		step = 'waiting for scrolling blocks';
 		await scrollableBlocksSettled(page);
+		step = 'axe-core in the light theme';
 		report.axeLight = await runAxe(page);
 
+		step = 'switching to the dark theme';
 		await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
 		await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'dark', undefined, { timeout: 2_000 }).catch(() => undefined);
 		report.themes.dark = (await page.getAttribute('html', 'data-theme')) ?? '';
+		step = 'axe-core in the dark theme';
 		report.axeDark = await runAxe(page, ['color-contrast']);
 
+		step = 'narrowing to 375 pixels';
 		await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
 		await page.setViewportSize({ width: 375, height: 812 });
 		await page.evaluate(
@@ -207,11 +242,17 @@ export async function reportPage(context: BrowserContext, address: string): Prom
 					setTimeout(resolve, 100);
 				}),
 		);
+		step = 'measuring the width at 375 pixels';
 		report.narrow = await horizontalOverflow(page);
+	};
+	try {
+		await Promise.race([read(), deadline]);
 	} finally {
+		clearTimeout(timer);
 		// A copy: whatever the page logs while it closes is not the reader's page.
 		report.errors = [...errors];
-		await page.close();
+		// A stalled page may not answer its close either: do not wait on it for long.
+		await Promise.race([page.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))]);
 	}
 	return report;
 }

@@ -6,7 +6,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { closeBrowser, newContext, pages } from './browser.ts';
-import { describeFindings, reportPage } from './page-report.ts';
+import { describeFindings, PageHang, readPage, reportPage } from './page-report.ts';
 
 let context: BrowserContext;
 
@@ -22,6 +22,18 @@ test('the site has pages in both languages to check', () => {
 	expect(pages).toContain('/');
 	expect(pages).toContain('/en/');
 	expect(pages.length).toBeGreaterThanOrEqual(20);
+});
+
+test('a reading that outlives its deadline stops, names the step it was on, and closes its page', async () => {
+	const own = await newContext();
+	try {
+		const reading = readPage(own, '/', 1);
+		await expect(reading).rejects.toBeInstanceOf(PageHang);
+		await expect(reading).rejects.toThrow('opening the page did not finish within 0.001 s');
+		expect(own.pages()).toEqual([]);
+	} finally {
+		await own.close();
+	}
 });
 
 // Two pages at a time (the project's maxConcurrency): Chromium renders on one core while axe-core
