@@ -10,6 +10,7 @@
  *   npm run bench -- --only=site        # measure only some sections (site, engine, verify, shards); the
  *                                       # others keep their last results from bench/results.json
  *   npm run bench -- --verify-timeout=10  # stop each verification after 10 minutes
+ *   npm run bench -- --lighthouse-runs=5  # Lighthouse runs per page, the median counts (default 3)
  *   npm run bench -- --only=              # measure nothing: copy BY-HAND.md into RESULTS.md again
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { resultsDirectory } from '../scripts/examples/cache.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
 import { watchWeight } from '../scripts/quality/page-weight.ts';
@@ -26,6 +28,9 @@ import { buildSite, builtPages, distDir, root } from '../scripts/quality/site-bu
 import { type Alone, idleShare, runAlone } from './alone.ts';
 import { removeFloorSite, writeFloorSite } from './floor.ts';
 import { examplesTestFiles, formatPlan, planTestFiles } from '../scripts/examples/shards.ts';
+
+/** One run's report, as lighthouse() returns it. */
+type LighthouseResult = ReturnType<typeof computeMedianRun>;
 
 const engineWarmOnly = process.argv.includes('--engine-warm');
 const skipVerify = process.argv.includes('--skip-verify');
@@ -37,6 +42,8 @@ const only = process.argv
 const wanted = (section: Section): boolean => only === undefined || only.includes(section);
 /** `--verify-timeout=MIN`: give up on a verification run after that many minutes (default: none). */
 const verifyTimeoutMs = Number(process.argv.find((arg) => arg.startsWith('--verify-timeout='))?.split('=')[1] ?? 0) * 60_000;
+/** `--lighthouse-runs=N`: Lighthouse runs per page, whose median counts (default 3). */
+const lighthouseRuns = Math.max(1, Number(process.argv.find((arg) => arg.startsWith('--lighthouse-runs='))?.split('=')[1] ?? 3));
 
 type Section = 'site' | 'engine' | 'verify' | 'shards';
 type Row = [string, string, string];
@@ -164,10 +171,13 @@ interface PageNumbers {
 	html: number;
 	/** External scripts and inline ones, before search is opened. */
 	scripts: number;
+	/** The median run's scores. */
 	scores: Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number | undefined>;
+	/** Every run's performance score, in order. */
+	performances: number[];
 }
 
-async function weighPage(origin: string, address: string): Promise<Omit<PageNumbers, 'scores'>> {
+async function weighPage(origin: string, address: string): Promise<Omit<PageNumbers, 'scores' | 'performances'>> {
 	const browser = await launchChromium();
 	try {
 		const page = await browser.newPage();
@@ -181,7 +191,8 @@ async function weighPage(origin: string, address: string): Promise<Omit<PageNumb
 	}
 }
 
-async function lighthouseScores(origin: string, address: string): Promise<PageNumbers['scores']> {
+/** The scores of one Lighthouse run of the page, or undefined when it failed. */
+async function lighthouseRun(origin: string, address: string): Promise<LighthouseResult | undefined> {
 	const chrome = await chromeLauncher.launch({ chromePath: ensureChromium(), chromeFlags: ['--headless=new', ...chromiumArgs] });
 	try {
 		const result = await lighthouse(`${origin}${address}`, {
@@ -190,18 +201,40 @@ async function lighthouseScores(origin: string, address: string): Promise<PageNu
 			logLevel: 'error',
 			onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
 		});
-		const categories = result?.lhr.categories ?? {};
-		const score = (id: string): number | undefined => {
-			const value = categories[id]?.score;
-			return value === null || value === undefined ? undefined : Math.round(value * 100);
-		};
-		return { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') };
+		return result?.lhr;
 	} catch (error) {
 		log(`Lighthouse failed on ${address}: ${(error as Error).message.split('\n')[0] ?? ''}`);
-		return { performance: undefined, accessibility: undefined, 'best-practices': undefined, seo: undefined };
+		return undefined;
 	} finally {
 		chrome.kill();
 	}
+}
+
+/**
+ * Lighthouse `lighthouseRuns` times, and the scores of the median run as Lighthouse itself picks
+ * it (computeMedianRun: the run nearest the median first paint and time to interactive). One run
+ * is not a measurement on this machine: the same page scored from 93 to 100 in five runs in a row.
+ */
+async function lighthouseScores(origin: string, address: string): Promise<{ scores: PageNumbers['scores']; performances: number[] }> {
+	const runs: LighthouseResult[] = [];
+	for (let run = 0; run < lighthouseRuns; run += 1) {
+		const result = await lighthouseRun(origin, address);
+		if (result !== undefined) runs.push(result);
+	}
+	const score = (result: LighthouseResult | undefined, id: string): number | undefined => {
+		const value = result?.categories[id]?.score;
+		return value === null || value === undefined ? undefined : Math.round(value * 100);
+	};
+	const median = runs.length === 0 ? undefined : computeMedianRun(runs);
+	return {
+		scores: {
+			performance: score(median, 'performance'),
+			accessibility: score(median, 'accessibility'),
+			'best-practices': score(median, 'best-practices'),
+			seo: score(median, 'seo'),
+		},
+		performances: runs.flatMap((result) => score(result, 'performance') ?? []),
+	};
 }
 
 async function measurePages(origin: string): Promise<void> {
@@ -209,7 +242,8 @@ async function measurePages(origin: string): Promise<void> {
 	const load = loadAverage();
 	for (const address of builtPages()) {
 		log(`page ${address}: weight and Lighthouse...`);
-		numbers.push({ ...(await weighPage(origin, address)), scores: await lighthouseScores(origin, address) });
+		const { scores, performances } = await lighthouseScores(origin, address);
+		numbers.push({ ...(await weighPage(origin, address)), scores, performances });
 	}
 	const shown = (value: number | undefined): string => (value === undefined ? 'n/a' : String(value));
 	for (const page of numbers) {
@@ -217,7 +251,7 @@ async function measurePages(origin: string): Promise<void> {
 		rows.push([
 			`\`${page.address}\``,
 			`${shown(performance)} / ${shown(accessibility)} / ${shown(page.scores['best-practices'])} / ${shown(seo)}`,
-			`${page.elements} elements, HTML ${kilobytes(page.html)}, JS ${kilobytes(page.scripts)}`,
+			`${page.elements} elements, HTML ${kilobytes(page.html)}, JS ${kilobytes(page.scripts)}; performance in its ${page.performances.length} runs: ${page.performances.join(', ')}`,
 		]);
 	}
 	// The worst page of each measure, named.
