@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { root } from '../scripts/quality/site-build.ts';
 
 /** Inside the repository, so Node finds Astro and Starlight in its node_modules. Ignored by git. */
-export const floorSite = join(root, 'bench', '.tmp', 'starlight-floor');
+const floorSite = join(root, 'bench', '.tmp', 'starlight-floor');
 
 const files: Record<string, string> = {
 	'astro.config.mjs': [

@@ -191,7 +191,7 @@ async function weighPage(origin: string, address: string): Promise<Omit<PageNumb
 	}
 }
 
-/** The scores of one Lighthouse run of the page, or undefined when it failed. */
+/** One Lighthouse run's report of the page, or undefined when the run failed. */
 async function lighthouseRun(origin: string, address: string): Promise<LighthouseResult | undefined> {
 	const chrome = await chromeLauncher.launch({ chromePath: ensureChromium(), chromeFlags: ['--headless=new', ...chromiumArgs] });
 	try {

@@ -16,7 +16,7 @@ import {
 } from '../../src/contract/record.ts';
 import type { Block } from '../../src/contract/block.ts';
 import { repositoryRoot } from '../host/repository.ts';
-import { type ImageStore, imageStores } from '../../src/contract/store.ts';
+import { defaultStore, type ImageStore, imageStores } from '../../src/contract/store.ts';
 import { type Chapter, storeBlocks } from './chapter.ts';
 import type { ChapterResult } from './result.ts';
 import { escapeRegExp } from '../host/text.ts';
@@ -110,7 +110,7 @@ export function nextColumn(
  * the classic store too with `--stores all`, `--store classic` or LAYERBOOK_IMAGE_STORE=classic.
  */
 export function recordedStores(all: boolean, configured: ImageStore): ImageStore[] {
-	return imageStores.filter((store) => store === 'containerd' || all || store === configured);
+	return imageStores.filter((store) => store === defaultStore || all || store === configured);
 }
 
 /** A chapter's entry in the record, from a run that passed. */
