@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, realpathSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { commandLine, isAlive } from '../host/proc.ts';
+import { commandLine, executable, isAlive } from '../host/proc.ts';
 
 export { isAlive };
 
@@ -16,19 +16,74 @@ export async function readPid(pidfile: string): Promise<number | null> {
 	}
 }
 
-/**
- * Whether a live pid runs `program`: one of its arguments (the executable, or the script of an
- * interpreter) is named so. After a crash or a reboot a pidfile may name a pid that now belongs to
- * anything else, which must never be signalled, least of all as root.
- */
-export function runs(pid: number, program: string): boolean {
-	return (commandLine(pid) ?? []).some((arg) => basename(arg) === program);
+/** Interpreters, whose program is the script they run rather than themselves (`node …/.bin/tsx cli.ts`). */
+const interpreters = new Set(['node', 'nodejs', 'tsx']);
+/** Node's options whose value is the next argument. */
+const optionsWithValue = new Set([
+	'-r',
+	'--require',
+	'--import',
+	'--loader',
+	'--experimental-loader',
+	'-C',
+	'--conditions',
+	'--env-file',
+	'--input-type',
+	'--title',
+]);
+/** Node's options after which there is no script. */
+const noScript = new Set(['-e', '--eval', '-p', '--print', '-i', '--interactive', '-v', '--version', '-h', '--help']);
+
+/** The script an interpreter runs, from the arguments after the interpreter's own: not an option, nor an option's value. */
+function scriptOf(args: readonly string[]): string | null {
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i] ?? '';
+		if (arg === '--') return args[i + 1] ?? null;
+		if (noScript.has(arg)) return null;
+		if (arg.startsWith('-')) {
+			if (optionsWithValue.has(arg)) i++;
+			continue;
+		}
+		if (interpreters.has(basename(arg))) continue;
+		return arg;
+	}
+	return null;
 }
 
-/** The live pid in a pidfile; with `expect`, only if it runs that program. */
-export async function alivePid(pidfile: string, expect?: string): Promise<number | null> {
+function realPath(path: string): string {
+	try {
+		return realpathSync(path);
+	} catch {
+		return path;
+	}
+}
+
+/**
+ * Whether a live pid runs `program`: its executable is named so (argv[0], or the file /proc says it
+ * executes), or for an interpreter, its script is. An argument that merely names the program
+ * (`grep dockerd`, `less /x/dockerd`) does not count. With `binary`, the path the program was
+ * started from, a process that is not an interpreter must execute that very file. After a crash or a
+ * reboot a pidfile may name a pid that now belongs to anything else, which must never be signalled,
+ * least of all as root.
+ */
+export function runs(pid: number, program: string, binary?: string): boolean {
+	const args = commandLine(pid);
+	const head = args?.[0];
+	if (args === null || head === undefined) return false;
+	const exe = executable(pid);
+	if (interpreters.has(basename(head)) || (exe !== null && interpreters.has(basename(exe)))) {
+		const script = scriptOf(args.slice(1));
+		return script !== null && basename(script) === program;
+	}
+	// /proc/<pid>/exe is unreadable only for a process that is not ours, which a user cannot signal.
+	if (binary !== undefined && exe !== null) return exe === realPath(binary);
+	return basename(head) === program || (exe !== null && basename(exe) === program);
+}
+
+/** The live pid in a pidfile; with `expect`, only if it runs that program (and with `binary`, that file). */
+export async function alivePid(pidfile: string, expect?: string, binary?: string): Promise<number | null> {
 	const pid = await readPid(pidfile);
-	return pid !== null && isAlive(pid) && (expect === undefined || runs(pid, expect)) ? pid : null;
+	return pid !== null && isAlive(pid) && (expect === undefined || runs(pid, expect, binary)) ? pid : null;
 }
 
 /** SIGTERM, wait, then SIGKILL: a process of ours never outlives `down`. */
@@ -53,9 +108,9 @@ export async function stopPid(pid: number, graceMs = 20_000): Promise<void> {
 	while (Date.now() < killDeadline && isAlive(pid)) await sleep(50);
 }
 
-/** Stops the process a pidfile names and removes the pidfile; with `expect`, only if it runs that program. */
-export async function stopByPidfile(pidfile: string, graceMs?: number, expect?: string): Promise<boolean> {
-	const pid = await alivePid(pidfile, expect);
+/** Stops the process a pidfile names and removes the pidfile; with `expect`, only if it runs that program (and with `binary`, that file). */
+export async function stopByPidfile(pidfile: string, graceMs?: number, expect?: string, binary?: string): Promise<boolean> {
+	const pid = await alivePid(pidfile, expect, binary);
 	let stopped = false;
 	if (pid !== null) {
 		await stopPid(pid, graceMs);

@@ -2,7 +2,7 @@
  * What /proc says of a process: one reading of it for the whole project (the engine's pidfiles,
  * a chapter's process tree, the leftovers of a killed run).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 export interface ProcessStat {
@@ -39,6 +39,18 @@ export function commandLine(pid: number): string[] | null {
 		return readFileSync(`/proc/${pid}/cmdline`, 'utf8')
 			.split('\0')
 			.filter((arg) => arg !== '');
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The file it executes (/proc/<pid>/exe), or null when it is gone or not ours to read. A binary
+ * replaced on disk while it runs (a package upgrade) still counts as its old path.
+ */
+export function executable(pid: number): string | null {
+	try {
+		return readlinkSync(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, '');
 	} catch {
 		return null;
 	}

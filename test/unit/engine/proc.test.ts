@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { access, mkdtemp, writeFile } from 'node:fs/promises';
+import { access, chmod, copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alivePid, isAlive, stopByPidfile } from '../../../scripts/engine/proc.ts';
+import { alivePid, isAlive, runs, stopByPidfile } from '../../../scripts/engine/proc.ts';
 
 const started: ChildProcess[] = [];
 afterEach(() => {
@@ -47,5 +47,68 @@ describe('pidfiles of processes that are not ours', () => {
 		expect(await stopByPidfile(pidfile, 1_000, 'sleep')).toBe(true);
 		expect(isAlive(pid)).toBe(false);
 		expect(await exists(pidfile)).toBe(false);
+	});
+});
+
+describe('runs: the executable, not any argument', () => {
+	async function scratch(): Promise<string> {
+		return mkdtemp(join(tmpdir(), 'runs-'));
+	}
+	function tracked(child: ChildProcess): number {
+		started.push(child);
+		if (child.pid === undefined) throw new Error('the process did not start');
+		return child.pid;
+	}
+	/** A copy of sleep named `dockerd`: a process whose executable is that file. */
+	async function fakeDockerd(): Promise<string> {
+		const path = join(await scratch(), 'dockerd');
+		await copyFile('/bin/sleep', path);
+		await chmod(path, 0o755);
+		return path;
+	}
+	const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 100));
+
+	it('does not take a program named only in the arguments (grep dockerd, tail -f /x/dockerd)', async () => {
+		const grep = tracked(spawn('grep', ['dockerd'], { stdio: ['pipe', 'ignore', 'ignore'] }));
+		const file = join(await scratch(), 'dockerd');
+		await writeFile(file, '');
+		const tail = tracked(spawn('tail', ['-f', file], { stdio: 'ignore' }));
+		await settle();
+		expect(runs(grep, 'dockerd')).toBe(false);
+		expect(runs(tail, 'dockerd')).toBe(false);
+		expect(runs(grep, 'grep')).toBe(true);
+		expect(runs(tail, 'tail')).toBe(true);
+	});
+
+	it("takes an interpreter's script, not its options' values nor the script's own arguments", async () => {
+		const dir = await scratch();
+		const preload = join(dir, 'dockerd.cjs');
+		const script = join(dir, 'registry.mjs');
+		await writeFile(preload, '');
+		await writeFile(script, 'setInterval(() => {}, 1000);\n');
+		const node = tracked(spawn(process.execPath, ['--require', preload, '--no-warnings', script, 'dockerd'], { stdio: 'ignore' }));
+		await settle();
+		expect(runs(node, 'registry.mjs')).toBe(true);
+		expect(runs(node, 'dockerd')).toBe(false);
+		expect(runs(node, 'dockerd.cjs')).toBe(false);
+	});
+
+	it('knows the program by its executable file, and with a path only that very file', async () => {
+		const dockerd = await fakeDockerd();
+		const other = await fakeDockerd();
+		const pid = tracked(spawn(dockerd, ['876543'], { stdio: 'ignore', argv0: 'renamed' }));
+		await settle();
+		expect(runs(pid, 'dockerd')).toBe(true);
+		expect(runs(pid, 'dockerd', dockerd)).toBe(true);
+		expect(runs(pid, 'dockerd', other)).toBe(false);
+		const pidfile = join(await scratch(), 'dockerd.pid');
+		await writeFile(pidfile, `${pid}\n`);
+		expect(await alivePid(pidfile, 'dockerd', other)).toBeNull();
+		expect(await stopByPidfile(pidfile, 1_000, 'dockerd', other)).toBe(false);
+		expect(isAlive(pid)).toBe(true);
+		await writeFile(pidfile, `${pid}\n`);
+		expect(await alivePid(pidfile, 'dockerd', dockerd)).toBe(pid);
+		expect(await stopByPidfile(pidfile, 1_000, 'dockerd', dockerd)).toBe(true);
+		expect(isAlive(pid)).toBe(false);
 	});
 });

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandLine, isAlive, parseStat, processStat } from '../../../scripts/host/proc.ts';
+import { commandLine, executable, isAlive, parseStat, processStat } from '../../../scripts/host/proc.ts';
 
 describe('/proc readings', () => {
 	it('parses a stat line whose command name holds spaces and parentheses', () => {
@@ -18,5 +21,22 @@ describe('/proc readings', () => {
 		await new Promise((resolve) => child.once('exit', resolve));
 		expect(isAlive(pid)).toBe(false);
 		expect(commandLine(pid)).toBeNull();
+	});
+
+	it('names the file a process executes, still by its path once that file is deleted (as a package upgrade does), and null once it is gone', async () => {
+		expect(executable(process.pid)).toBe(process.execPath);
+		const copy = join(await mkdtemp(join(tmpdir(), 'exe-')), 'sleeper');
+		await copyFile('/bin/sleep', copy);
+		const child = spawn(copy, ['30'], { argv0: 'renamed' });
+		const pid = child.pid ?? 0;
+		try {
+			expect(executable(pid)).toBe(copy);
+			await rm(copy);
+			expect(executable(pid)).toBe(copy);
+		} finally {
+			child.kill('SIGKILL');
+			await new Promise((resolve) => child.once('exit', resolve));
+		}
+		expect(executable(pid)).toBeNull();
 	});
 });
