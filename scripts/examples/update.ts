@@ -4,10 +4,11 @@
  * the author's placeholders, `[..]` and `...` lines stay wherever they still match.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseFences } from '../../src/contract/extract.ts';
-import type { ChapterResult } from './result.ts';
-import { updatePattern } from './match.ts';
+import type { Block } from '../../src/contract/block.ts';
+import { extractBlocks } from '../../src/contract/extract.ts';
 import { parseTranscript } from '../../src/contract/transcript.ts';
+import { updatePattern } from './match.ts';
+import type { BlockResult, ChapterResult } from './result.ts';
 
 interface Replacement {
 	/** 1-based file line of the first expected line, and how many lines it spans. */
@@ -16,18 +17,33 @@ interface Replacement {
 	lines: string[];
 }
 
+/**
+ * The block that ran, found in the chapter as it is now by its content hash, not by its line alone:
+ * the file may have been edited since the run, and another block may now stand on that line.
+ */
+function blockThatRan(file: string, blocks: readonly Block[], ran: BlockResult): Block {
+	const same = blocks.filter((candidate) => candidate.hash === ran.hash);
+	const found = same.find((candidate) => candidate.line === ran.line) ?? (same.length === 1 ? same[0] : undefined);
+	if (found !== undefined) return found;
+	if (same.length === 0) {
+		throw new Error(`${file}:${ran.line}: the block that ran here is no longer in the file (it was edited since the run): run it again to update it`);
+	}
+	throw new Error(
+		`${file}:${ran.line}: the block that ran here has moved, and the same block is now in the file more than once (lines ${same.map((candidate) => candidate.line).join(', ')}): run it again to update it`,
+	);
+}
+
 /** The chapter's text with the updated outputs; the same text when there is nothing to update. */
 export function applyUpdates(file: string, source: string, result: ChapterResult): string {
-	const fences = parseFences(file, source);
+	const blocks = extractBlocks(file, source);
 	const sourceLines = source.split('\n');
 	const replacements: Replacement[] = [];
-	for (const block of result.blocks) {
-		if (block.updates === undefined) continue;
-		const fence = fences.find((candidate) => candidate.line === block.line);
-		if (fence === undefined) throw new Error(`${file}:${block.line}: the block moved since it ran; run again`);
-		const indent = /^\s*/.exec(sourceLines[fence.line - 1] ?? '')?.[0] ?? '';
-		const { commands } = parseTranscript(fence.code, fence.line + 1);
-		for (const update of block.updates) {
+	for (const ran of result.blocks) {
+		if (ran.updates === undefined) continue;
+		const block = blockThatRan(file, blocks, ran);
+		const indent = /^\s*/.exec(sourceLines[block.line - 1] ?? '')?.[0] ?? '';
+		const { commands } = parseTranscript(block.code, block.codeLine);
+		for (const update of ran.updates) {
 			const command = commands[update.command];
 			if (command === undefined) continue;
 			const text = updatePattern(command.expected, update.actual);
