@@ -6,7 +6,7 @@
  * `npm run shard` and `npm run bench` all plan with this.
  */
 import { readdir } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { StoreColumn } from '../../src/contract/record.ts';
 import type { ImageStore } from '../../src/contract/store.ts';
 import { engineConfig } from '../engine/config.ts';
@@ -15,7 +15,7 @@ import { executableBlocks, loadChapter } from './chapter.ts';
 import { readRecord } from './record.ts';
 
 export interface Job {
-	/** A chapter's slug, or another test file's name. */
+	/** A chapter's slug, or another test file's name: for people; the file is what a job stands for. */
 	name: string;
 	/** Its expected duration. */
 	ms: number;
@@ -45,15 +45,22 @@ export const otherFileMs: Readonly<Record<string, number>> = {
 /** A test file nothing is known about. */
 const unknownFileMs = 30_000;
 
-/** Greedy longest-first: `count` shards, each job to the shard with the least time so far. */
+/**
+ * Greedy longest-first: `count` shards, each job to the shard with the least time so far (of two
+ * as light, the one with fewer jobs). No shard is ever empty: a shard that ran nothing would pass
+ * while testing nothing, so fewer jobs than shards is an error.
+ */
 export function planShards(jobs: readonly Job[], count: number): Shard[] {
 	if (!Number.isInteger(count) || count < 1) throw new RangeError(`a shard count must be a whole number of at least 1, not ${count}`);
+	if (jobs.length < count) {
+		throw new RangeError(`${jobs.length} test file${jobs.length === 1 ? '' : 's'} for ${count} shards: a shard would run nothing; plan fewer shards`);
+	}
 	const shards: Shard[] = Array.from({ length: count }, () => ({ jobs: [], ms: 0 }));
-	// Ties broken by name, so every runner computes the same plan.
-	const sorted = [...jobs].sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name));
+	// Ties broken by name and file, so every runner computes the same plan.
+	const sorted = [...jobs].sort((a, b) => b.ms - a.ms || a.name.localeCompare(b.name) || (a.file ?? '').localeCompare(b.file ?? ''));
 	for (const job of sorted) {
 		let lightest = shards[0] as Shard;
-		for (const shard of shards) if (shard.ms < lightest.ms) lightest = shard;
+		for (const shard of shards) if (shard.ms < lightest.ms || (shard.ms === lightest.ms && shard.jobs.length < lightest.jobs.length)) lightest = shard;
 		lightest.jobs.push(job);
 		lightest.ms += job.ms;
 	}
@@ -63,22 +70,27 @@ export function planShards(jobs: readonly Job[], count: number): Shard[] {
 /**
  * Each test file's expected duration: a recorded chapter's total time; a chapter not recorded yet
  * by its number of executable blocks at the record's mean time per block; other files from
- * `otherFileMs`.
+ * `otherFileMs`. A file is a chapter's by its path (test/examples/chapters/), never by its name
+ * alone: a harness file may share its name with a chapter.
  */
 export function expectedDurations(
-	names: readonly string[],
+	files: readonly string[],
 	record: Pick<StoreColumn, 'chapters'> | undefined,
 	blockCounts: Readonly<Record<string, number>> = {},
 ): Job[] {
 	const recorded = Object.values(record?.chapters ?? {});
 	const blocks = recorded.reduce((sum, chapter) => sum + chapter.blocks.length, 0);
 	const perBlock = blocks === 0 ? 1000 : recorded.reduce((sum, chapter) => sum + chapter.durationMs, 0) / blocks;
-	return names.map((name) => {
-		const chapter = record?.chapters[name];
-		if (chapter !== undefined) return { name, ms: chapter.durationMs, source: 'recorded' };
-		const count = blockCounts[name];
-		if (count !== undefined) return { name, ms: Math.round(count * perBlock), source: 'estimated' };
-		return { name, ms: otherFileMs[name] ?? unknownFileMs, source: 'estimated' };
+	return files.map((file) => {
+		const slug = chapterOfTestFile(file);
+		if (slug === undefined) {
+			const name = testFileName(file);
+			return { name, file, ms: otherFileMs[name] ?? unknownFileMs, source: 'estimated' };
+		}
+		const chapter = record?.chapters[slug];
+		if (chapter !== undefined) return { name: slug, file, ms: chapter.durationMs, source: 'recorded' };
+		const count = blockCounts[slug];
+		return { name: slug, file, ms: count === undefined ? unknownFileMs : Math.round(count * perBlock), source: 'estimated' };
 	});
 }
 
@@ -108,8 +120,13 @@ export function formatPlan(shards: readonly Shard[]): string[] {
 }
 
 /** A test file's name for the plan: `test/examples/chapters/intro.test.ts` is `intro`. */
-export function testFileName(path: string): string {
+function testFileName(path: string): string {
 	return basename(path).replace(/\.test\.ts$/, '');
+}
+
+/** The chapter a test file runs, by its path (`test/examples/chapters/<slug>.test.ts`); none for the harness's own files. */
+export function chapterOfTestFile(path: string): string | undefined {
+	return /^test\/examples\/chapters\/([^/]+)\.test\.ts$/.exec(path.split(sep).join('/'))?.[1];
 }
 
 /** The examples suite's test files, relative to the repository. */
@@ -127,17 +144,14 @@ export async function examplesTestFiles(root = repositoryRoot): Promise<string[]
  * on (CI's matrix runs each store on shards of its own) and the chapters as they are.
  */
 export async function planTestFiles(files: readonly string[], count: number, store: ImageStore = engineConfig().imageStore): Promise<Shard[]> {
-	const names = files.map(testFileName);
 	const record = (await readRecord().catch(() => undefined))?.stores[store];
 	const blockCounts: Record<string, number> = {};
-	for (const name of names) {
-		if (record?.chapters[name] !== undefined) continue;
-		// A chapter not recorded yet; a file that is not a chapter has no .mdx and stays unknown.
-		const chapter = await loadChapter(name).catch(() => undefined);
-		if (chapter !== undefined) blockCounts[name] = executableBlocks(chapter).length;
+	for (const file of files) {
+		const slug = chapterOfTestFile(file);
+		if (slug === undefined || record?.chapters[slug] !== undefined) continue;
+		// A chapter not recorded yet, estimated by its blocks; without its .mdx it stays unknown.
+		const chapter = await loadChapter(slug).catch(() => undefined);
+		if (chapter !== undefined) blockCounts[slug] = executableBlocks(chapter).length;
 	}
-	const jobs = expectedDurations(names, record, blockCounts);
-	const shards = planShards(jobs, count);
-	// Each job back to its file.
-	return shards.map((shard) => ({ ...shard, jobs: shard.jobs.map((job) => ({ ...job, file: files[names.indexOf(job.name)] ?? job.name })) }));
+	return planShards(expectedDurations(files, record, blockCounts), count);
 }

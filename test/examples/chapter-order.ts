@@ -4,14 +4,16 @@
  * With `--shard=i/n`, files are spread by their recorded duration, greedy longest-first
  * (scripts/examples/shards.ts), not by count as vitest's own shards do.
  */
-import { basename, relative } from 'node:path';
+import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { repositoryRoot } from '../../scripts/host/repository.ts';
-import { planTestFiles } from '../../scripts/examples/shards.ts';
+import { chapterOfTestFile, planTestFiles } from '../../scripts/examples/shards.ts';
 import { chapters } from '../../src/contract/chapters.ts';
 
+const path = (file: TestSpecification): string => relative(repositoryRoot, file.moduleId);
+
 function readingRank(file: TestSpecification): number {
-	const slug = basename(file.moduleId).replace(/\.test\.ts$/, '');
+	const slug = chapterOfTestFile(path(file));
 	const index = chapters.findIndex((chapter) => chapter.slug === slug);
 	return index === -1 ? chapters.length : index;
 }
@@ -24,9 +26,12 @@ export class ReadingOrderSequencer extends BaseSequencer {
 	override async shard(files: TestSpecification[]): Promise<TestSpecification[]> {
 		const shard = this.ctx.config.shard;
 		if (shard === undefined) return files;
-		const path = (file: TestSpecification): string => relative(repositoryRoot, file.moduleId);
+		// Planned by path: two files of one name (a chapter and a harness file) are two jobs. The plan
+		// gives no shard nothing, and a shard left with nothing fails here rather than pass empty.
 		const plan = await planTestFiles(files.map(path), shard.count);
 		const chosen = new Set(plan[shard.index - 1]?.jobs.map((job) => job.file));
-		return files.filter((file) => chosen.has(path(file)));
+		const mine = files.filter((file) => chosen.has(path(file)));
+		if (mine.length === 0) throw new Error(`shard ${shard.index}/${shard.count} of the examples has no test file`);
+		return mine;
 	}
 }

@@ -76,4 +76,8 @@ describe('the CI workflow', () => {
 		expect(jobs.get('examples')).toMatch(/vitest run --project examples --shard=/);
 		for (const job of ['test', 'examples']) expect(jobs.get(job)).toContain('npm run setup');
 	});
+
+	it('lets no job pass a vitest run that ran no test file (an empty examples shard is a failure)', () => {
+		for (const [job, commands] of jobs) expect(commands, job).not.toMatch(/passWithNoTests/);
+	});
 });

@@ -27,6 +27,12 @@ describe('planShards', () => {
 	it('refuses a shard count below 1', () => {
 		expect(() => planShards([], 0)).toThrow(/at least 1/);
 	});
+
+	it('never leaves a shard empty: fewer jobs than shards is an error, and jobs of no time still spread', () => {
+		expect(() => planShards([job('a', 1), job('b', 1)], 3)).toThrow(/2 test files for 3 shards/);
+		const plan = planShards([job('a', 0), job('b', 0), job('c', 0)], 3);
+		expect(plan.map((shard) => shard.jobs.length)).toEqual([1, 1, 1]);
+	});
 });
 
 describe('expectedDurations', () => {
@@ -38,12 +44,24 @@ describe('expectedDurations', () => {
 	} as never;
 
 	it("takes a chapter's recorded time, estimates an unrecorded one by its blocks, and a known other file by its measure", () => {
-		expect(expectedDurations(['long', 'new', 'fixtures', 'mystery'], record, { new: 5 })).toEqual([
-			{ name: 'long', ms: 40_000, source: 'recorded' },
-			{ name: 'new', ms: 5000, source: 'estimated' },
-			{ name: 'fixtures', ms: otherFileMs['fixtures'], source: 'estimated' },
-			{ name: 'mystery', ms: 30_000, source: 'estimated' },
+		const files = [
+			'test/examples/chapters/long.test.ts',
+			'test/examples/chapters/new.test.ts',
+			'test/examples/fixtures.test.ts',
+			'test/examples/mystery.test.ts',
+		];
+		expect(expectedDurations(files, record, { new: 5 })).toEqual([
+			{ name: 'long', file: files[0], ms: 40_000, source: 'recorded' },
+			{ name: 'new', file: files[1], ms: 5000, source: 'estimated' },
+			{ name: 'fixtures', file: files[2], ms: otherFileMs['fixtures'], source: 'estimated' },
+			{ name: 'mystery', file: files[3], ms: 30_000, source: 'estimated' },
 		]);
+	});
+
+	it("does not take a harness file for the chapter of the same name, nor a chapter for the harness file's measure", () => {
+		const [harness, chapter] = expectedDurations(['test/examples/long.test.ts', 'test/examples/chapters/fixtures.test.ts'], record, { fixtures: 5 });
+		expect(harness).toMatchObject({ file: 'test/examples/long.test.ts', ms: 30_000, source: 'estimated' });
+		expect(chapter).toMatchObject({ file: 'test/examples/chapters/fixtures.test.ts', ms: 5000, source: 'estimated' });
 	});
 });
 
@@ -58,17 +76,38 @@ describe('the committed record', () => {
 	it('splits the recorded chapters into 3 shards whose longest is at most 1.3 times the shortest', async () => {
 		const record = (await readRecord())?.stores.containerd;
 		const chapters = Object.keys(record?.chapters ?? {});
-		const plan = planShards(expectedDurations(chapters, record), 3);
+		const plan = planShards(
+			expectedDurations(
+				chapters.map((slug) => `test/examples/chapters/${slug}.test.ts`),
+				record,
+			),
+			3,
+		);
 		const times = plan.map((shard) => shard.ms);
 		expect(Math.max(...times) / Math.min(...times), formatPlan(plan).join('\n')).toBeLessThanOrEqual(1.3);
 		expect(plan.flatMap((shard) => shard.jobs.map((planned) => planned.name)).sort()).toEqual([...chapters].sort());
 	});
 });
 
+describe('planTestFiles', () => {
+	it('plans each test file by its path: a harness file named like a chapter is still planned, once', async () => {
+		const files = [...(await examplesTestFiles()), 'test/examples/introduction.test.ts'];
+		const plan = await planTestFiles(files, 3);
+		expect(plan.flatMap((shard) => shard.jobs.map((planned) => planned.file ?? '')).sort()).toEqual([...files].sort());
+	});
+
+	it('refuses more shards than there are test files', async () => {
+		const files = await examplesTestFiles();
+		await expect(planTestFiles(files, files.length + 1)).rejects.toThrow(/for \d+ shards/);
+	});
+});
+
 describe("the examples' sequencer", () => {
 	it('gives each shard the files the plan gives it, every file to exactly one shard', async () => {
-		const files = await examplesTestFiles();
+		// A harness file named like a chapter (a chapter called "stores" or "watch" would be one).
+		const files = [...(await examplesTestFiles()), 'test/examples/introduction.test.ts'];
 		expect(files).toContain('test/examples/chapters/building-images.test.ts');
+		expect(files).toContain('test/examples/chapters/introduction.test.ts');
 		expect(files).toContain('test/examples/fixtures.test.ts');
 		const specs = files.map((file) => ({ moduleId: join(repositoryRoot, file) }) as TestSpecification);
 		const plan = await planTestFiles(files, 3);
@@ -80,5 +119,11 @@ describe("the examples' sequencer", () => {
 			seen.push(...chosen);
 		}
 		expect(seen.sort()).toEqual([...files].sort());
+	});
+
+	it('fails a shard that would get no test file rather than pass it with nothing run', async () => {
+		const specs = ['test/examples/chapters/introduction.test.ts'].map((file) => ({ moduleId: join(repositoryRoot, file) }) as TestSpecification);
+		const sequencer = new ReadingOrderSequencer({ config: { shard: { index: 2, count: 2 } } } as never);
+		await expect(sequencer.shard(specs)).rejects.toThrow(/1 test file for 2 shards/);
 	});
 });
