@@ -167,11 +167,18 @@ export class ChapterRun {
 			try {
 				await reset(this.#engine);
 			} finally {
-				if (this.#options.keep !== true) await this.#session.remove();
-				else await this.#session.forget();
-				await this.#lock.release();
-				active.delete(this);
-				unwatchSignals();
+				try {
+					if (this.#options.keep !== true) await this.#session.remove();
+					else await this.#session.forget();
+				} finally {
+					// Whatever failed before: a lock left held keeps the next chapter waiting up to an hour.
+					try {
+						await this.#lock.release();
+					} finally {
+						active.delete(this);
+						unwatchSignals();
+					}
+				}
 			}
 		}
 		const failed = this.results.some((result) => result.status === 'failed');
