@@ -1,7 +1,7 @@
 /**
  * Chapters that have not changed are not run again: a passed chapter's result is kept under a
  * key of everything it depends on, its text, the engine's version, the base images' digests
- * and the sources of the harness and of the engine. Kept in the user's cache dir, never in the
+ * and the sources of the harness, of the host helpers it runs on and of the engine. Kept in the user's cache dir, never in the
  * repository.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -19,12 +19,15 @@ export function resultsDirectory(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * What runs a chapter: the harness, the contract it reads chapters by, and the engine it drives
- * (its reset, network, daemon config, stand-ins).
+ * What runs a chapter: the harness, the contract it reads chapters by, the host helpers the
+ * chapter's shell and its clean-up run on (processes, mounts, locks, text), and the engine it
+ * drives (its reset, network, daemon config, stand-ins). Every file the harness imports is in one
+ * of these (cache.test.ts follows the imports).
  */
 export const sourceDirectories: readonly string[] = [
 	fileURLToPath(new URL('.', import.meta.url)),
 	fileURLToPath(new URL('../../src/contract/', import.meta.url)),
+	fileURLToPath(new URL('../host/', import.meta.url)),
 	fileURLToPath(new URL('../engine/', import.meta.url)),
 ];
 

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../../scripts/engine/index.ts';
 import { cacheKey, cachedResult, harnessSources, resultsDirectory, storeResult } from '../../../scripts/examples/cache.ts';
@@ -89,6 +90,24 @@ describe('the result cache', () => {
 		]) {
 			expect(files).toContain(file);
 		}
+	});
+
+	it('keys on every file the harness imports, followed import by import (scripts/host, src/contract, the engine…)', async () => {
+		const examples = join(repositoryRoot, 'scripts', 'examples');
+		const pending = (await readdir(examples)).filter((name) => name.endsWith('.ts')).map((name) => join(examples, name));
+		const imported = new Set<string>();
+		for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+			if (imported.has(file)) continue;
+			imported.add(file);
+			// TypeScript's own scan: an import written inside a template (a scaffolded test file) is no import.
+			for (const { fileName } of ts.preProcessFile(await readFile(file, 'utf8'), true, true).importedFiles) {
+				if (fileName.startsWith('.')) pending.push(resolve(dirname(file), fileName));
+			}
+		}
+		const keyed = new Set((await harnessSources()).map((file) => relative(repositoryRoot, file)));
+		const imports = [...imported].map((file) => relative(repositoryRoot, file)).sort();
+		expect(imports).toContain('scripts/host/proc.ts');
+		expect(imports.filter((file) => !keyed.has(file))).toEqual([]);
 	});
 
 	it('lives in the user cache dir', () => {
