@@ -1,10 +1,16 @@
 /**
  * A chapter as one bash script a reader can download and run on their own Docker, or in their own
- * CI: built from the very blocks the harness runs (EXAMPLES.md), in order. Files become heredocs,
+ * CI: built from the very blocks the harness runs and verifies, in order. Files become heredocs,
  * commands run as written, `background` blocks start with `&` and stop at the end, `tty` blocks
  * lose their terminal (`docker run -it` becomes `-i`, the typed lines piped in) or are left out
  * with a comment, `exit=N` blocks may fail, `retry` blocks loop, `skip` blocks are comments, and
- * the chapter's cleanup section runs at the end, or when something fails. Pure: no I/O.
+ * the chapter's cleanup section runs at the end, or when something fails.
+ *
+ * On a reader's Docker the script must remove only what the chapter made: everything it creates
+ * carries the label `layerbook.chapter=<slug>`, every prune it runs is filtered by that label (both
+ * through a `docker` function at its top), and a block no label can keep to the chapter (a build
+ * cache prune, `docker rm -f $(docker ps -qa)`) is left out, with the page's warning in its place.
+ * It refuses a daemon on another machine unless told `--yes`. Pure: no I/O.
  */
 import type { Block } from './block.ts';
 import { extractBlocks } from './extract.ts';
@@ -14,8 +20,13 @@ import { parseTranscript } from './transcript.ts';
 const cleanupHeading = /^##\s+(?:정리하기|Cleaning up|Clean up)\s*$/;
 
 export interface ScriptOptions {
-	/** The chapter's slug, named in the script's header and its temp dir. */
+	/** The chapter's slug, named in the script's header, its temp dir and its label. */
 	slug: string;
+}
+
+/** The label on everything a chapter's script creates, and the filter of every prune it runs. */
+function chapterLabel(slug: string): string {
+	return `layerbook.chapter=${slug}`;
 }
 
 function quote(value: string): string {
@@ -63,27 +74,192 @@ function commands(block: Block): string[] {
 	return [block.code.replace(/\n+$/, '')];
 }
 
+/** A word of a shell command and where it is; an unquoted operator (`|`, `;`, `$(`...) is a word of its own. */
+interface ShellWord {
+	text: string;
+	start: number;
+	end: number;
+}
+
+/** The command's words, minding quotes and `\` line continuations; enough to read docker's own flags. */
+function shellWords(command: string): ShellWord[] {
+	const words: ShellWord[] = [];
+	let start = -1;
+	let quote: string | undefined;
+	const close = (end: number): void => {
+		if (start >= 0) words.push({ text: command.slice(start, end), start, end });
+		start = -1;
+	};
+	for (let index = 0; index < command.length; index += 1) {
+		const char = command[index] ?? '';
+		if (quote !== undefined) {
+			if (char === quote) quote = undefined;
+			else if (char === '\\' && quote === '"') index += 1;
+			continue;
+		}
+		if (char === '\\') {
+			if (command[index + 1] === '\n') close(index);
+			else if (start < 0) start = index;
+			index += 1;
+			continue;
+		}
+		if (/\s/.test(char)) {
+			close(index);
+			continue;
+		}
+		if ('|;&<>()`'.includes(char)) {
+			close(index);
+			words.push({ text: char, start: index, end: index + 1 });
+			continue;
+		}
+		if (start < 0) start = index;
+		if (char === "'" || char === '"') quote = char;
+	}
+	close(command.length);
+	return words;
+}
+
+/** Short flags of `docker run`/`exec` that take no value; every other short flag takes one. */
+const bareShortFlags = new Set(['d', 'i', 't', 'P', 'q']);
+
+/** Long flags of `docker run`/`exec` that take no value; every other long flag without `=` takes the next word. */
+const bareLongFlags = new Set([
+	'--rm',
+	'--detach',
+	'--interactive',
+	'--tty',
+	'--privileged',
+	'--init',
+	'--read-only',
+	'--publish-all',
+	'--no-healthcheck',
+	'--oom-kill-disable',
+	'--quiet',
+	'--disable-content-trust',
+	'--sig-proxy',
+	'--use-api-socket',
+	'--help',
+]);
+
 /**
- * `docker run -it` without its terminal: `-it`/`-ti` become `-i`, `-t`/`--tty` go. Undefined
- * when the command is not a `docker run`/`exec` that asks for one.
+ * `docker run -it` without its terminal: `-it`/`-ti` become `-i`, `-t`/`--tty` go. Only docker's
+ * own flags change, the ones before the image (run) or the container (exec): the command's own,
+ * `ls -lt`, keep theirs. Undefined when the command is not a `docker run`/`exec` that asks for one.
  */
 export function withoutTerminal(command: string): string | undefined {
-	if (!/^\s*docker\s+(?:container\s+)?(?:run|exec)\b/.test(command)) return undefined;
-	let changed = false;
-	const words = command.split(/(\s+)/).map((word) => {
-		if (/^-[a-zA-Z]*t[a-zA-Z]*$/.test(word) && /^-[a-zA-Z]+$/.test(word) && !word.startsWith('--')) {
-			changed = true;
-			const rest = word.slice(1).replace('t', '');
-			return rest === '' ? '' : `-${rest}`;
+	const words = shellWords(command);
+	const subcommand = words[1]?.text === 'container' ? 2 : 1;
+	if (words[0]?.text !== 'docker' || !['run', 'exec'].includes(words[subcommand]?.text ?? '')) return undefined;
+	const edits: { start: number; end: number; text: string }[] = [];
+	for (let index = subcommand + 1; index < words.length; index += 1) {
+		const word = words[index];
+		// The first word that is not a flag is the image or the container: docker's flags end there.
+		if (word === undefined || !word.text.startsWith('-') || word.text === '-' || word.text === '--') break;
+		// A word dropped takes the space before it along.
+		const drop = { start: words[index - 1]?.end ?? word.start, end: word.end, text: '' };
+		if (word.text.startsWith('--')) {
+			const name = word.text.split('=')[0] ?? '';
+			if (name === '--tty') edits.push(drop);
+			else if (!word.text.includes('=') && !bareLongFlags.has(name)) index += 1;
+			continue;
 		}
-		if (word === '--tty') {
-			changed = true;
-			return '';
+		const letters = word.text.slice(1);
+		let kept = '';
+		for (let at = 0; at < letters.length; at += 1) {
+			const letter = letters[at] ?? '';
+			if (letter === 't') continue;
+			kept += letter;
+			if (bareShortFlags.has(letter)) continue;
+			// A flag that takes a value: the rest of the word, or else the next word.
+			kept += letters.slice(at + 1);
+			if (at === letters.length - 1) index += 1;
+			break;
 		}
-		return word;
-	});
-	if (!changed) return undefined;
-	return words.join('').replace(/ {2,}/g, ' ');
+		if (kept !== letters) edits.push(kept === '' ? drop : { start: word.start, end: word.end, text: `-${kept}` });
+	}
+	if (edits.length === 0) return undefined;
+	return edits.reduceRight((text, edit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end), command);
+}
+
+/** `docker` commands that remove or stop what they are given, and those that list what there is. */
+const removing = String.raw`docker\s+(?:rm|rmi|kill|stop|(?:container|image|volume|network)\s+(?:rm|remove|kill|stop))\b`;
+const listing = String.raw`docker\s+(?:ps|images|(?:container|image|volume|network)\s+(?:ls|list))\b`;
+
+/**
+ * Why a command would remove what other projects made whatever label the script gives, or
+ * undefined. Build cache carries no label (the daemon accepts a label filter on a build cache prune
+ * and ignores it), so `docker system prune` and `docker builder prune` reach every project's; and
+ * a removal fed by a listing that no label filter narrows, `docker rm -f $(docker ps -qa)`, takes
+ * everything there is.
+ */
+export function unscopedCommand(command: string): string | undefined {
+	const text = command.replaceAll('\\\n', ' ');
+	const prune = /\bdocker\s+(system|builder|buildx)\s+prune\b/.exec(text);
+	if (prune !== null) {
+		return `docker ${prune[1]} prune also removes every project's unused build cache, which carries no label to keep it to this chapter`;
+	}
+	const fed = [
+		new RegExp(String.raw`\b${removing}[^;&|\n]*?(?:\$\(|\`)\s*${listing}([^)\`]*)`, 'g'),
+		new RegExp(String.raw`\b${listing}([^|;&\n]*)\|\s*xargs\b[^|;&\n]*\b${removing}`, 'g'),
+	];
+	for (const pattern of fed) {
+		for (const match of text.matchAll(pattern)) {
+			if (!(match[1] ?? '').includes('label=')) return 'it removes every container, image, volume or network a listing names, not only what this chapter made';
+		}
+	}
+	return undefined;
+}
+
+/**
+ * The caution the page gives before the block at this line, in the same section: the last
+ * `<Aside type="caution">` (or `danger`) after the section's heading, as its title and its lines.
+ * Fenced code is not prose: a `#` comment in a block is no heading. Empty when there is none.
+ */
+function pageWarning(source: string, line: number): string[] {
+	const lines = source.split('\n').slice(0, line - 1);
+	let found: string[] = [];
+	let fence: string | undefined;
+	for (let index = 0; index < lines.length; index += 1) {
+		const text = lines[index] ?? '';
+		const marker = /^\s*(`{3,}|~{3,})/.exec(text)?.[1];
+		if (marker !== undefined && (fence === undefined || marker.startsWith(fence))) {
+			fence = fence === undefined ? marker : undefined;
+			continue;
+		}
+		if (fence !== undefined) continue;
+		if (/^#{1,6}\s/.test(text)) found = [];
+		const open = /^\s*<Aside\b[^>]*\btype="(?:caution|danger)"[^>]*>/.exec(text);
+		if (open === null) continue;
+		const title = /\btitle="([^"]*)"/.exec(open[0])?.[1];
+		const body: string[] = [];
+		let end = index + 1;
+		for (; end < lines.length && !/<\/Aside>/.test(lines[end] ?? ''); end += 1) {
+			if ((lines[end] ?? '').trim() !== '') body.push((lines[end] ?? '').trim());
+		}
+		found = [...(title === undefined ? [] : [title]), ...body];
+		index = end;
+	}
+	return found;
+}
+
+/** A block the script must not run: a comment that says why, the page's warning, and its commands. */
+function leftOutLines(block: Block, reason: string, warning: readonly string[]): string[] {
+	return [
+		`# ${block.file}:${block.line}: left out: ${reason}.`,
+		...(warning.length === 0 ? [] : ['# The page warns:', ...warning.map((line) => `#   ${line}`)]),
+		'# On the page:',
+		...commented(commands(block).join('\n')),
+	];
+}
+
+/** Why a block that would run must stay out of the script, or undefined. */
+function unscopedBlock(block: Block): string | undefined {
+	if (block.meta.skip !== undefined || (block.kind !== 'shell' && block.kind !== 'console')) return undefined;
+	for (const command of commands(block)) {
+		const reason = unscopedCommand(command);
+		if (reason !== undefined) return reason;
+	}
+	return undefined;
 }
 
 /** The lines a tty block types, as a piped `printf`. */
@@ -199,6 +375,87 @@ function pairLines(containerd: Block, classic: Block): string[] {
 	];
 }
 
+/**
+ * The script's first step: it stops, exit 2, when the Docker it would use is on another machine
+ * (DOCKER_HOST, or when that is unset the current context, names anything but a local socket),
+ * unless the reader says `--yes` first.
+ */
+function localDaemonLines(slug: string): string[] {
+	return [
+		`# A daemon on another machine is refused unless you pass --yes first: bash ${slug}.sh --yes`,
+		'if [ "${1-}" = --yes ]; then',
+		'\tshift',
+		'else',
+		'\tlayerbook_host=${DOCKER_HOST-}',
+		'\tif [ -z "$layerbook_host" ]; then',
+		"\t\tlayerbook_host=$(command docker context inspect --format '{{.Endpoints.docker.Host}}' 2>/dev/null || true)",
+		'\tfi',
+		'\tcase "$layerbook_host" in',
+		"\t'' | unix://* | npipe://*) ;;",
+		'\t*)',
+		'\t\techo "This script would run the chapter on the Docker at $layerbook_host, which is not on this machine." >&2',
+		`\t\techo "To run it there all the same, pass --yes first: bash ${slug}.sh --yes" >&2`,
+		'\t\texit 2',
+		'\t\t;;',
+		'\tesac',
+		'fi',
+	];
+}
+
+/**
+ * `docker` for the rest of the script, in this shell and its subshells: a function that gives the
+ * chapter's label to what the script creates and to every prune's filter, then runs the real
+ * client. Compose is passed as it is: it labels what it creates with its own project. The prunes
+ * that reach build cache are refused, since no label can narrow them.
+ */
+function dockerFunctionLines(slug: string): string[] {
+	const label = chapterLabel(slug);
+	return [
+		`# docker from here on: what it creates gets the label ${label}, every prune a filter on it.`,
+		'# docker compose passes as it is: Compose labels what it creates with its own project.',
+		'docker() {',
+		'\tlocal options=()',
+		"\t# docker's own options before the command (--context x, -H host) pass as they are.",
+		'\twhile [ "$#" -gt 0 ]; do',
+		'\t\tcase "$1" in',
+		'\t\t-c | --context | -H | --host | --config | -l | --log-level | --tlscacert | --tlscert | --tlskey)',
+		'\t\t\toptions+=("${@:1:2}")',
+		'\t\t\tshift',
+		'\t\t\tif [ "$#" -gt 0 ]; then shift; fi',
+		'\t\t\t;;',
+		'\t\t-*)',
+		'\t\t\toptions+=("$1")',
+		'\t\t\tshift',
+		'\t\t\t;;',
+		'\t\t*) break ;;',
+		'\t\tesac',
+		'\tdone',
+		'\tcase "${1-} ${2-}" in',
+		"\t'container run' | 'container create' | 'image build' | 'buildx build' | 'builder build' | 'volume create' | 'network create')",
+		`\t\tset -- "$1" "$2" --label ${label} "\${@:3}"`,
+		'\t\t;;',
+		"\t'container commit' | 'image import')",
+		`\t\tset -- "$1" "$2" --change 'LABEL ${label}' "\${@:3}"`,
+		'\t\t;;',
+		"\t'container prune' | 'image prune' | 'volume prune' | 'network prune')",
+		`\t\tset -- "$1" "$2" --filter label=${label} "\${@:3}"`,
+		'\t\t;;',
+		"\t'system prune' | 'builder prune' | 'buildx prune')",
+		'\t\techo "not run: docker $1 $2 also removes every project\'s unused build cache, which carries no label to keep it to this chapter" >&2',
+		'\t\treturn 1',
+		'\t\t;;',
+		"\t'run '* | 'create '* | 'build '*)",
+		`\t\tset -- "$1" --label ${label} "\${@:2}"`,
+		'\t\t;;',
+		"\t'commit '* | 'import '*)",
+		`\t\tset -- "$1" --change 'LABEL ${label}' "\${@:2}"`,
+		'\t\t;;',
+		'\tesac',
+		'\tcommand docker "${options[@]}" "$@"',
+		'}',
+	];
+}
+
 /** The whole chapter as a bash script. Throws ChapterProblems for a chapter the harness would refuse. */
 export function chapterScript(file: string, source: string, options: ScriptOptions): string {
 	const blocks = extractBlocks(file, source);
@@ -209,7 +466,13 @@ export function chapterScript(file: string, source: string, options: ScriptOptio
 		// A store pair's classic half goes with its containerd half.
 		if (block.meta.store === 'classic') continue;
 		const classic = block.meta.store === 'containerd' ? blocks[index + 1] : undefined;
-		const lines = classic === undefined ? blockLines(block) : pairLines(block, classic);
+		const unscoped = unscopedBlock(block) ?? (classic === undefined ? undefined : unscopedBlock(classic));
+		const lines =
+			unscoped !== undefined
+				? leftOutLines(block, unscoped, pageWarning(source, block.line))
+				: classic === undefined
+					? blockLines(block)
+					: pairLines(block, classic);
 		if (lines.length === 0) continue;
 		(cleanupFrom !== undefined && block.line > cleanupFrom ? cleanup : main).push(...lines, '');
 	}
@@ -221,7 +484,14 @@ export function chapterScript(file: string, source: string, options: ScriptOptio
 		`# Run it with Docker at hand: bash ${options.slug}.sh`,
 		"# It works in a new temporary directory, and ends with the chapter's cleanup section,",
 		'# which also runs if a command fails. Background blocks are stopped at the end.',
+		`# What it creates carries the label ${chapterLabel(options.slug)}, and its prunes remove only`,
+		"# what carries that label; a block that would remove other projects' containers, images, volumes",
+		"# or networks all the same is left out, with the page's warning in its place.",
 		'set -e',
+		'',
+		...localDaemonLines(options.slug),
+		'',
+		...dockerFunctionLines(options.slug),
 		'',
 		`layerbook_dir=$(mktemp -d "\${TMPDIR:-/tmp}/layerbook-${options.slug}.XXXXXX")`,
 		'layerbook_logs="$layerbook_dir/.logs"',
