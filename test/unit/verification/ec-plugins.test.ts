@@ -11,9 +11,11 @@ import { lazyBlocks, pluginLazyBlocks } from '../../../src/verification/ec-lazy.
 import { pluginVaryingOutput } from '../../../src/verification/ec-varying.mjs';
 
 const engine = new ExpressiveCode({ plugins: [pluginConsoleCopy(), pluginVaryingOutput(), pluginLazyBlocks()] });
+/** The same without the varying-output plugin: what Expressive Code renders when it has nothing to do. */
+const withoutVarying = new ExpressiveCode({ plugins: [pluginConsoleCopy(), pluginLazyBlocks()] });
 
-async function render(code: string, language: string, meta = '', groupIndex = 0): Promise<string> {
-	const { renderedGroupAst } = await engine.render({
+async function render(code: string, language: string, meta = '', groupIndex = 0, by = engine): Promise<string> {
+	const { renderedGroupAst } = await by.render({
 		code,
 		language,
 		meta,
@@ -44,10 +46,13 @@ describe('varying parts and folds', () => {
 		expect(html).toContain('<details class="lb-fold"><summary>… 5 more lines</summary><span>a\nb\nc\nd\ne</span></details>');
 	});
 
-	it('leaves a block without marks as Expressive Code renders it', async () => {
-		const html = await render(transcript, 'console');
-		expect(html).not.toContain('lb-vary');
-		expect(html).not.toContain('lb-fold');
+	it('leaves a block without marks as Expressive Code renders it, and marks the same block given marks', async () => {
+		const plain = await render(transcript, 'console', '', 0, withoutVarying);
+		expect(await render(transcript, 'console')).toBe(plain);
+		const marked = await render(transcript, 'console', `lb-marks=${marks} lb-vary="x"`);
+		expect(marked).not.toBe(plain);
+		expect(marked.match(/class="lb-vary"/g)).toHaveLength(1);
+		expect(marked.match(/class="lb-fold"/g)).toHaveLength(1);
 	});
 });
 
@@ -80,8 +85,19 @@ describe('lazy blocks', () => {
 		expect(await render('echo three', 'sh', '', 3)).toContain('class="lb-plain"');
 	});
 
-	it('does nothing outside a build', async () => {
-		expect(await render('echo one', 'sh', '', 5)).toContain('class="frame');
+	it('does nothing outside a build, where a build would keep the same block as plain text', async () => {
+		const state = lazyBlocks();
+		const outside = await render('echo one', 'sh', '', 5);
+		expect(outside).toContain('class="frame');
+		expect(outside).not.toContain('lb-plain');
+		expect(state.pages.size).toBe(0);
+		state.enabled = true;
+		state.docs = '/site/src/content/docs';
+		for (const index of [0, 1]) await render(`echo ${index}`, 'sh', '', index);
+		const inBuild = await render('echo one', 'sh', '', 5);
+		expect(inBuild).toContain('<pre class="lb-plain" data-index="5" data-language="sh" tabindex="0">echo one</pre>');
+		expect(inBuild).not.toContain('class="frame');
+		expect(state.pages.get('en/page')?.[5]).toContain('class="frame');
 	});
 });
 
