@@ -7,8 +7,9 @@ import { installHostPackages } from '../host/packages.ts';
 import { enginePackages, engineSuite, ensureEnginePackages } from './packages.ts';
 import { withLock } from './lock.ts';
 import { mirrorReady, mirrorRunning, mirrorUrl, startMirror, stopMirror } from './mirror.ts';
-import { bridgeExists, setupNetwork, teardownNetwork, uplinkMtu } from './network.ts';
-import { enginePaths, networkSettings } from './paths.ts';
+import { namespaceExists, namespacePath, setupNamespace, teardownNamespace } from './network.ts';
+import { enginePaths } from './paths.ts';
+import { ensureEngineTools } from './tools.ts';
 import { unmountUnder } from '../host/mounts.ts';
 import { type EngineConfig, engineConfig } from './config.ts';
 import { ensureStandIns } from './stand-ins/index.ts';
@@ -30,20 +31,20 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
 		);
 	}
 	const paths = enginePaths(config);
-	const network = networkSettings(config);
 	await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
 	return withLock(paths.lock, 'up', async () => {
 		let startedSomething = false;
 		try {
 			await ensureEnginePackages(config, progress);
+			const tools = await ensureEngineTools(config, progress);
 			await ensureClientBin(paths);
-			startedSomething = (await startMirror(config, paths, progress)) || startedSomething;
+			// Checked on every up: the namespace and its way out are made again if something removed them.
+			startedSomething = !(await namespaceExists(config)) || startedSomething;
+			await setupNamespace(config, paths, tools, progress);
+			startedSomething = (await startMirror(config, paths, tools, progress)) || startedSomething;
 			options.signal?.throwIfAborted();
 			const host = dockerHost(paths);
-			const mtu = await uplinkMtu();
-			// Checked on every up: restores our bridge and rules if something removed them.
-			await setupNetwork(mtu, network);
-			startedSomething = (await startDaemon(config, paths, mtu, progress)) || startedSomething;
+			startedSomething = (await startDaemon(config, paths, tools, progress)) || startedSomething;
 			options.signal?.throwIfAborted();
 			const env = engineEnv(host, paths, config.path);
 			const state = await ensureStandIns({ config, paths, env, progress, ...(options.signal ? { signal: options.signal } : {}) });
@@ -53,6 +54,7 @@ export async function up(options: UpOptions = {}): Promise<Engine> {
 			return {
 				config,
 				dockerHost: host,
+				namespace: namespacePath(config),
 				env,
 				version: info.ServerVersion,
 				store,
@@ -86,6 +88,7 @@ async function upExternal(config: EngineConfig, host: string, progress: (line: s
 	return {
 		config,
 		dockerHost: host,
+		namespace: null,
 		env,
 		version: info.ServerVersion,
 		store: imageStore(info),
@@ -117,7 +120,7 @@ async function downUnlocked(config: EngineConfig): Promise<void> {
 	await stopDaemon(paths);
 	await stopMirror(paths);
 	await unmountUnder([paths.execRoot, paths.dataRoot, paths.runtime]);
-	await teardownNetwork(networkSettings(config));
+	await teardownNamespace(config, paths);
 	// Keep the logs of the last run for a post-mortem, and the lock files (a chapter may hold one);
 	// everything else in the runtime dir goes.
 	const entries = await readdir(paths.runtime).catch(() => []);
@@ -126,7 +129,7 @@ async function downUnlocked(config: EngineConfig): Promise<void> {
 	}
 }
 
-/** Stops everything `up` started: dockerd, its containerd, the mirror; unmounts; removes the bridge and our chains. */
+/** Stops everything `up` started: dockerd, its containerd, the mirror, slirp4netns; unmounts; removes the network namespace. */
 export async function down(config: EngineConfig = engineConfig()): Promise<void> {
 	const paths = enginePaths(config);
 	await mkdir(paths.runtime, { recursive: true, mode: 0o700 });
@@ -144,7 +147,7 @@ export async function status(config: EngineConfig = engineConfig()): Promise<Eng
 		dockerHost: host,
 		daemonPid,
 		mirror: { running: mirrorPid !== null, pid: mirrorPid, url: mirrorUrl(config) },
-		bridge: await bridgeExists(networkSettings(config)),
+		namespace: await namespaceExists(config),
 		dataRoot: paths.dataRoot,
 		runtimeDir: paths.runtime,
 		baseImages: baseImagesFromState(state),

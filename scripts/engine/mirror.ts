@@ -1,11 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { EngineConfig } from './config.ts';
+import { fetchInNamespace, inNamespace, namespacePath } from './network.ts';
 import { type EnginePaths, mirrorPort } from './paths.ts';
 import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './proc.ts';
+import type { EngineTools } from './tools.ts';
 
 /*
  * The Docker Hub mirror: Debian's docker-registry (the CNCF distribution server) on a loopback
- * port of its own. Stand-ins are pushed into it as library/<name>, and the daemon pulls through it
+ * port of the engine's network namespace, where dockerd reaches it and nothing outside does. Stand-ins are pushed into it as library/<name>, and the daemon pulls through it
  * via --registry-mirror, so pulls go through a real registry and images get real repo digests.
  */
 
@@ -36,12 +38,7 @@ function registryConfig(address: string, storage: string): string {
 }
 
 export async function mirrorReady(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>): Promise<boolean> {
-	try {
-		const response = await fetch(`${mirrorUrl(config)}/v2/`, { signal: AbortSignal.timeout(2_000) });
-		return response.status === 200;
-	} catch {
-		return false;
-	}
+	return (await fetchInNamespace(namespacePath(config), `${mirrorUrl(config)}/v2/`)).status === 200;
 }
 
 export async function mirrorRunning(paths: EnginePaths): Promise<number | null> {
@@ -49,7 +46,7 @@ export async function mirrorRunning(paths: EnginePaths): Promise<number | null> 
 }
 
 /** Starts the mirror unless ours already runs; returns whether this call started it. */
-export async function startMirror(config: EngineConfig, paths: EnginePaths, progress: (line: string) => void): Promise<boolean> {
+export async function startMirror(config: EngineConfig, paths: EnginePaths, tools: EngineTools, progress: (line: string) => void): Promise<boolean> {
 	if ((await mirrorRunning(paths)) !== null && (await mirrorReady(config))) return false;
 	await stopByPidfile(paths.mirrorPid, undefined, 'docker-registry');
 	if (await mirrorReady(config)) {
@@ -58,7 +55,8 @@ export async function startMirror(config: EngineConfig, paths: EnginePaths, prog
 	await mkdir(paths.mirrorStorage, { recursive: true });
 	await writeFile(paths.mirrorConfig, registryConfig(mirrorAddress(config), paths.mirrorStorage));
 	progress(`mirror: starting docker-registry on ${mirrorAddress(config)}`);
-	const pid = await spawnDaemon('/usr/bin/docker-registry', ['serve', paths.mirrorConfig], {
+	const [file, args] = inNamespace(namespacePath(config), tools.registry, ['serve', paths.mirrorConfig]);
+	const pid = await spawnDaemon(file, args, {
 		log: paths.mirrorLog,
 		pidfile: paths.mirrorPid,
 	});
@@ -85,14 +83,9 @@ const manifestTypes = [
 /** The digest the mirror serves for library/<repo>:<tag>, or null when it has none. */
 export async function mirrorDigest(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>, name: string): Promise<string | null> {
 	const [repo, tag = 'latest'] = name.split(':');
-	try {
-		const response = await fetch(`${mirrorUrl(config)}/v2/library/${repo}/manifests/${tag}`, {
-			method: 'HEAD',
-			headers: { Accept: manifestTypes },
-			signal: AbortSignal.timeout(5_000),
-		});
-		return response.status === 200 ? response.headers.get('docker-content-digest') : null;
-	} catch {
-		return null;
-	}
+	const response = await fetchInNamespace(namespacePath(config), `${mirrorUrl(config)}/v2/library/${repo}/manifests/${tag}`, {
+		method: 'HEAD',
+		accept: manifestTypes,
+	});
+	return response.status === 200 ? response.digest : null;
 }

@@ -1,49 +1,36 @@
-import { readFile, readlink, rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
-import type { NetworkSettings } from './paths.ts';
+import { exists } from '../host/fs.ts';
+import type { EngineConfig } from './config.ts';
+import type { EnginePaths } from './paths.ts';
+import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
+import type { EngineTools } from './tools.ts';
 
 /*
- * The engine's dockerd runs with --iptables=false: a dockerd with iptables on flushes and rebuilds
- * the shared DOCKER* chains when it starts, so two such daemons on one host break each other's
- * port mappings. Instead the engine keeps chains of its own (LAYERBOOK-*), which no dockerd
- * touches: forwarding and NAT for its subnet, and MSS clamping because the host's uplink may have
- * a smaller MTU than a bridge. Published ports go through docker-proxy, which needs no rules.
+ * The engine lives in a network namespace of its own (one per instance): dockerd, its containerd,
+ * the mirror and every chapter's shell run inside it, with their own loopback, bridge and
+ * netfilter tables. dockerd keeps its rules there as it normally does; the host's iptables,
+ * ip_forward and routes are never touched, and nothing in the namespace is reachable from the LAN
+ * (the host has no route into it). Published ports bind 127.0.0.1 of the namespace, where the
+ * chapters' `curl` runs. Builds and containers reach the package archives through slirp4netns,
+ * the user-mode network rootless Docker uses: it forwards the namespace's outgoing connections as
+ * ordinary sockets of the host, so the host needs no forwarding and no NAT rule.
  */
 
-interface Rule {
-	table: 'filter' | 'nat' | 'mangle';
-	chain: string;
-	spec: string[];
-	optional?: boolean;
+/** slirp4netns's fixed addresses: the namespace's own, and its DNS forwarder to the host's resolver. */
+export const slirp = { address: '10.0.2.100', dns: '10.0.2.3', device: 'tap0', mtu: 65_520 } as const;
+
+/** `layerbook` for the default instance, `layerbook-<name>` for a named one: a file under /run/netns. */
+export function namespaceName(config: Pick<EngineConfig, 'instance'>): string {
+	return config.instance === null ? 'layerbook' : `layerbook-${config.instance}`;
 }
 
-function chains(net: NetworkSettings): { table: Rule['table']; parent: string; chain: string }[] {
-	return [
-		{ table: 'filter', parent: 'FORWARD', chain: `${net.chain}-FORWARD` },
-		{ table: 'nat', parent: 'POSTROUTING', chain: `${net.chain}-POSTROUTING` },
-		{ table: 'mangle', parent: 'FORWARD', chain: `${net.chain}-MSS` },
-	];
+export function namespacePath(config: Pick<EngineConfig, 'instance'>): string {
+	return `/run/netns/${namespaceName(config)}`;
 }
 
-function rules(net: NetworkSettings): Rule[] {
-	const s = net.supernet;
-	const clamp = ['-p', 'tcp', '-m', 'tcp', '--tcp-flags', 'SYN,RST', 'SYN', '-j', 'TCPMSS', '--clamp-mss-to-pmtu'];
-	return [
-		{ table: 'filter', chain: `${net.chain}-FORWARD`, spec: ['-s', s, '-j', 'ACCEPT'] },
-		{ table: 'filter', chain: `${net.chain}-FORWARD`, spec: ['-d', s, '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'] },
-		{ table: 'nat', chain: `${net.chain}-POSTROUTING`, spec: ['-s', s, '!', '-d', s, '-j', 'MASQUERADE'] },
-		// Best effort: some kernels lack TCPMSS; the daemon's --mtu still covers the default bridge.
-		{ table: 'mangle', chain: `${net.chain}-MSS`, spec: ['-s', s, ...clamp], optional: true },
-		{ table: 'mangle', chain: `${net.chain}-MSS`, spec: ['-d', s, ...clamp], optional: true },
-	];
-}
-
-async function iptables(args: string[], reject = true): Promise<boolean> {
-	const result = await execa('iptables', ['-w', ...args], { reject: false });
-	if (result.exitCode !== 0 && reject) {
-		throw new Error(`iptables ${args.join(' ')} failed: ${result.stderr}`, { cause: result });
-	}
-	return result.exitCode === 0;
+/** The command line that runs `file args` inside the namespace: only the network namespace changes, the files stay the host's. */
+export function inNamespace(namespace: string, file: string, args: readonly string[] = []): [string, string[]] {
+	return ['nsenter', [`--net=${namespace}`, '--', file, ...args]];
 }
 
 async function ip(args: string[], reject = true): Promise<boolean> {
@@ -52,97 +39,72 @@ async function ip(args: string[], reject = true): Promise<boolean> {
 	return result.exitCode === 0;
 }
 
-const forwarding = '/proc/sys/net/ipv4/ip_forward';
+export async function namespaceExists(config: Pick<EngineConfig, 'instance'>): Promise<boolean> {
+	return exists(namespacePath(config));
+}
+
+async function slirpReady(name: string): Promise<boolean> {
+	const shown = await execa('ip', ['-n', name, '-o', '-4', 'addr', 'show', 'dev', slirp.device], { reject: false });
+	return shown.stdout.includes(`inet ${slirp.address}/`);
+}
+
+/** The namespace and its way out, made if missing; seconds when both are there. */
+export async function setupNamespace(config: EngineConfig, paths: EnginePaths, tools: EngineTools, progress: (line: string) => void): Promise<void> {
+	const name = namespaceName(config);
+	if (!(await namespaceExists(config))) {
+		progress(`network: creating the namespace ${name}`);
+		await ip(['netns', 'add', name]);
+	}
+	await ip(['-n', name, 'link', 'set', 'lo', 'up']);
+	if ((await alivePid(paths.slirpPid, 'slirp4netns')) !== null && (await slirpReady(name))) return;
+	await stopByPidfile(paths.slirpPid, 5_000, 'slirp4netns');
+	await ip(['-n', name, 'link', 'del', slirp.device], false);
+	progress('network: starting slirp4netns (user-mode networking) for the way out');
+	const pid = await spawnDaemon(
+		tools.slirp4netns,
+		// No host loopback: containers must not reach the contributor's own local services.
+		['--configure', `--mtu=${slirp.mtu}`, '--disable-host-loopback', '--netns-type=path', namespacePath(config), slirp.device],
+		{ log: paths.slirpLog, pidfile: paths.slirpPid, env: { ...process.env, LD_LIBRARY_PATH: tools.libraryPath } },
+	);
+	try {
+		await waitFor('slirp4netns', () => slirpReady(name), { timeoutMs: 20_000, intervalMs: 100, alive: () => isAlive(pid) });
+	} catch (error) {
+		const log = await tail(paths.slirpLog);
+		await stopByPidfile(paths.slirpPid, 5_000, 'slirp4netns');
+		throw new Error(`the engine's network did not come up:\n${log}`, { cause: error });
+	}
+}
+
+/** Once nothing of ours runs in it: stops slirp4netns and removes the namespace, and with it every bridge and rule dockerd made there. */
+export async function teardownNamespace(config: EngineConfig, paths: EnginePaths): Promise<void> {
+	await stopByPidfile(paths.slirpPid, 5_000, 'slirp4netns');
+	if (await namespaceExists(config)) await ip(['netns', 'del', namespaceName(config)], false);
+}
+
+const fetchScript = `
+const [url, method, accept] = process.argv.slice(1);
+try {
+	const response = await fetch(url, { method, headers: accept ? { Accept: accept } : {}, signal: AbortSignal.timeout(5000) });
+	process.stdout.write(JSON.stringify({ status: response.status, digest: response.headers.get('docker-content-digest') }));
+} catch {
+	process.stdout.write(JSON.stringify({ status: 0, digest: null }));
+}`;
+
 /**
- * The forwarding setting before the first engine turned it on, kept for the last engine's down to
- * put back. One per network namespace (the setting's scope), not per instance: engines share it.
+ * An HTTP request from inside the namespace (the mirror listens on its loopback), by a short-lived
+ * Node.js there: Node cannot enter a namespace itself. Status 0 when nothing answers.
  */
-async function savedForwarding(): Promise<string> {
-	const namespace = /\[(\d+)\]/.exec(await readlink('/proc/self/ns/net').catch(() => ''))?.[1] ?? 'host';
-	return `/run/layerbook-ip_forward-${namespace}.saved`;
-}
-
-/** The bridges of every engine instance on this host: ours are `layerbook0` and `lb-<name>`. */
-async function engineBridges(): Promise<string[]> {
-	const result = await execa('ip', ['-o', 'link', 'show', 'type', 'bridge'], { reject: false });
-	return result.stdout
-		.split('\n')
-		.map((line) => /^\d+: ([^:@]+)/.exec(line)?.[1] ?? '')
-		.filter((name) => name === 'layerbook0' || name.startsWith('lb-'));
-}
-
-/** Turns forwarding on, first noting what it was unless an earlier engine already did. */
-async function enableForwarding(): Promise<void> {
-	const current = (await readFile(forwarding, 'utf8')).trim();
-	if (current === '1') return;
-	await writeFile(await savedForwarding(), `${current}\n`, { flag: 'wx' }).catch(() => undefined);
-	await writeFile(forwarding, '1\n');
-}
-
-/** Once no engine's bridge is left, puts back the forwarding setting the first engine found. */
-async function restoreForwarding(): Promise<void> {
-	if ((await engineBridges()).length > 0) return;
-	const file = await savedForwarding();
-	const saved = await readFile(file, 'utf8').catch(() => null);
-	if (saved === null) return;
-	await writeFile(forwarding, `${saved.trim()}\n`);
-	await rm(file, { force: true });
-}
-
-export async function bridgeExists(net: NetworkSettings): Promise<boolean> {
-	return ip(['link', 'show', net.bridge], false);
-}
-
-/** MTU of the interface holding the default route, so containers never send packets the uplink drops. */
-export async function uplinkMtu(): Promise<number> {
-	const route = await execa('ip', ['-o', 'route', 'show', 'default'], { reject: false });
-	const dev = /\bdev (\S+)/.exec(route.stdout)?.[1];
-	if (dev === undefined) return 1500;
-	const link = await execa('ip', ['-o', 'link', 'show', dev], { reject: false });
-	const mtu = Number(/\bmtu (\d+)/.exec(link.stdout)?.[1] ?? '1500');
-	return Math.min(mtu, 1500);
-}
-
-/** One iptables-save instead of a dozen checks: a warm `up` should take seconds. */
-async function networkInPlace(net: NetworkSettings): Promise<boolean> {
-	if (!(await bridgeExists(net))) return false;
-	const saved = await execa('iptables-save', [], { reject: false });
-	if (saved.exitCode !== 0) return false;
-	const text = saved.stdout;
-	const jumps = chains(net).every(({ parent, chain }) => text.includes(`-A ${parent} -j ${chain}`));
-	const required = rules(net)
-		.filter((r) => r.optional !== true)
-		.every((r) => text.includes(`-A ${r.chain} ${r.spec.join(' ')}`));
-	return jumps && required;
-}
-
-export async function setupNetwork(mtu: number, net: NetworkSettings): Promise<void> {
-	if (await networkInPlace(net)) return;
-	if (!(await bridgeExists(net))) await ip(['link', 'add', net.bridge, 'type', 'bridge']);
-	await ip(['link', 'set', net.bridge, 'mtu', String(mtu)]);
-	await ip(['addr', 'replace', net.bridgeAddress, 'dev', net.bridge]);
-	await ip(['link', 'set', net.bridge, 'up']);
-	await enableForwarding();
-	for (const { table, chain } of chains(net)) {
-		await iptables(['-t', table, '-N', chain], false);
-		await iptables(['-t', table, '-F', chain]);
+export async function fetchInNamespace(
+	namespace: string,
+	url: string,
+	options: { method?: 'GET' | 'HEAD'; accept?: string } = {},
+): Promise<{ status: number; digest: string | null }> {
+	const [file, args] = inNamespace(namespace, process.execPath, ['--input-type=module', '-e', fetchScript, url, options.method ?? 'GET', options.accept ?? '']);
+	const result = await execa(file, args, { reject: false, timeout: 15_000 });
+	try {
+		const parsed = JSON.parse(result.stdout) as { status: number; digest: string | null };
+		return { status: parsed.status, digest: parsed.digest };
+	} catch {
+		return { status: 0, digest: null };
 	}
-	for (const rule of rules(net)) await iptables(['-t', rule.table, '-A', rule.chain, ...rule.spec], rule.optional !== true);
-	for (const { table, parent, chain } of chains(net)) {
-		if (!(await iptables(['-t', table, '-C', parent, '-j', chain], false))) {
-			await iptables(['-t', table, '-I', parent, '1', '-j', chain]);
-		}
-	}
-}
-
-export async function teardownNetwork(net: NetworkSettings): Promise<void> {
-	for (const { table, parent, chain } of chains(net)) {
-		while (await iptables(['-t', table, '-D', parent, '-j', chain], false)) {
-			// repeat: remove every jump, in case one was added twice
-		}
-		await iptables(['-t', table, '-F', chain], false);
-		await iptables(['-t', table, '-X', chain], false);
-	}
-	if (await bridgeExists(net)) await ip(['link', 'del', net.bridge]);
-	await restoreForwarding();
 }

@@ -1,18 +1,13 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { EngineConfig } from './config.ts';
 
 /*
  * Several engines can run side by side on one host, each an "instance" with its own data root,
- * runtime dir, bridge, subnet and mirror port: the default one for people and the examples, and
- * e.g. `LAYERBOOK_INSTANCE=test` for the engine's own tests, which reset and stop their engine.
+ * runtime dir and network namespace: the default one for people and the examples, and e.g.
+ * `LAYERBOOK_INSTANCE=test` for the engine's own tests, which reset and stop their engine. Each
+ * namespace has its own addresses and ports, so instances share the same subnets and mirror port
+ * and can never collide.
  */
-
-/** 0 for the default instance, 1..40 for a named one. */
-export function instanceSlot(config: Pick<EngineConfig, 'instance'>): number {
-	if (config.instance === null) return 0;
-	return 1 + (createHash('sha256').update(config.instance).digest().readUInt16BE(0) % 40);
-}
 
 /** Where the engine keeps things, from its config. */
 export interface EnginePaths {
@@ -37,11 +32,15 @@ export interface EnginePaths {
 	containerdPid: string;
 	mirrorPid: string;
 	mirrorLog: string;
+	slirpPid: string;
+	slirpLog: string;
 	/** Holds a `docker` symlink to the engine's own client, put first on PATH. */
 	bin: string;
 	/** The client's config folder for the engine's own calls and `engine env`: names the CLI plugins. */
 	clientConfig: string;
 	lock: string;
+	/** Held by a chapter run from its first reset to its last: a restart of dockerd waits for it. */
+	chapterLock: string;
 	vettedExternal: string;
 }
 
@@ -81,37 +80,26 @@ export function enginePaths(config: EngineConfig): EnginePaths {
 		containerdPid: join(execRoot, 'containerd', 'containerd.pid'),
 		mirrorPid: join(runtime, 'mirror.pid'),
 		mirrorLog: join(runtime, 'mirror.log'),
+		slirpPid: join(runtime, 'slirp4netns.pid'),
+		slirpLog: join(runtime, 'slirp4netns.log'),
 		bin: join(runtime, 'bin'),
 		clientConfig: join(runtime, 'client'),
 		lock: join(runtime, 'lock'),
+		chapterLock: join(runtime, 'engine-for-chapter.lock'),
 		vettedExternal: join(runtime, 'vetted-external.json'),
 	};
 }
 
-export interface NetworkSettings {
-	bridge: string;
-	bridgeAddress: string;
-	/** Everything the engine's containers may use: the bridge plus pools for `docker network create`. */
-	supernet: string;
-	addressPool: { base: string; size: number };
-	/** Prefix of our own iptables chains. */
-	chain: string;
-}
+/**
+ * The default bridge and the pools for `docker network create`, inside the engine's namespace:
+ * 10.213.0.0/16, away from Docker's 172.17+ defaults and slirp4netns's 10.0.2.0/24.
+ */
+export const engineNetwork = {
+	bridgeAddress: '10.213.0.1/24',
+	addressPool: { base: '10.213.128.0/17', size: 24 },
+} as const;
 
-/** A bridge and subnets of our own (10.213.0.0/16, far from Docker's 172.17+ defaults) so the engine runs beside another dockerd. */
-export function networkSettings(config: Pick<EngineConfig, 'instance'>): NetworkSettings {
-	const name = config.instance;
-	const octet = 213 + instanceSlot(config);
-	return {
-		bridge: name === null ? 'layerbook0' : `lb-${name}`,
-		bridgeAddress: `10.${octet}.0.1/24`,
-		supernet: `10.${octet}.0.0/16`,
-		addressPool: { base: `10.${octet}.128.0/17`, size: 24 },
-		chain: name === null ? 'LAYERBOOK' : `LAYERBOOK-${name.toUpperCase()}`,
-	};
-}
-
-export function mirrorPort(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>): number {
-	// Not 5000: the sharing chapter runs its own registry there.
-	return config.mirrorPort ?? 47001 + instanceSlot(config);
+/** Not 5000: the sharing chapter runs its own registry there. Loopback of the engine's namespace. */
+export function mirrorPort(config: Pick<EngineConfig, 'mirrorPort'>): number {
+	return config.mirrorPort ?? 47001;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apiDo, apiJson } from './api.ts';
 import { docker, inspectImages } from './docker.ts';
 import { dockerHost as ownDockerHost, daemonRunning } from './daemon.ts';
-import { isVetted } from './foreign.ts';
+import { assertNothingForeign, isVetted } from './foreign.ts';
 import { enginePaths } from './paths.ts';
 import type { Engine } from './types.ts';
 
@@ -30,10 +30,15 @@ function splitName(name: string): { repo: string; tag: string } {
  * build cache or image. The engine's own daemon drops the base images too (the mirror keeps them,
  * so a chapter's first `docker run` or `FROM` pulls them visibly); a vetted external daemon keeps
  * them, each under its name again even if a chapter untagged it, since it may have no mirror.
+ * `chapterSince`, the daemon's time when the chapter started: what was made since is the chapter's.
  */
-export async function resetEngine(engine: Engine): Promise<void> {
-	if (!(await isOwnDaemon(engine)) && !(await isVetted(enginePaths(engine.config), engine.dockerHost))) {
-		throw new Error(`refusing to reset ${engine.dockerHost}: it is not the engine's own daemon, and it has not passed assertNothingForeign`);
+export async function resetEngine(engine: Engine, chapterSince?: number): Promise<void> {
+	if (!(await isOwnDaemon(engine))) {
+		if (!(await isVetted(enginePaths(engine.config), engine.dockerHost))) {
+			throw new Error(`refusing to reset ${engine.dockerHost}: it is not the engine's own daemon, and it has not passed assertNothingForeign`);
+		}
+		// Checked again before every reset, not only at up: whatever its owner made since must survive.
+		await assertNothingForeign(engine, chapterSince);
 	}
 	const host = engine.dockerHost;
 	const q = encodeURIComponent;

@@ -13,6 +13,8 @@ export interface Engine {
 	config: EngineConfig;
 	/** unix:///… socket of the daemon in use */
 	dockerHost: string;
+	/** The network namespace (a /run/netns file) chapters' shells run in, where published ports answer; null for an external daemon. */
+	namespace: string | null;
 	/** DOCKER_HOST, DOCKER_CONFIG (naming the buildx and compose plugins), PATH with the engine's own docker client first */
 	env: Record<string, string>;
 	/** daemon version, e.g. '28.5.2+dfsg4' */
@@ -34,7 +36,8 @@ export interface EngineStatus {
 	dockerHost: string;
 	daemonPid: number | null;
 	mirror: { running: boolean; pid: number | null; url: string };
-	bridge: boolean;
+	/** Whether the engine's network namespace exists. */
+	namespace: boolean;
 	dataRoot: string;
 	runtimeDir: string;
 	baseImages: BaseImage[];

@@ -3,7 +3,6 @@
  * wreck a chapter another process (a `verify` beside an `npm test`) is running on the same engine.
  * A flock(2) held by a child process (scripts/host/lock.ts): a run that dies frees it at once.
  */
-import { join } from 'node:path';
 import { type EngineConfig, enginePaths } from '../engine/index.ts';
 import { acquireLock } from '../host/lock.ts';
 
@@ -13,7 +12,7 @@ export interface EngineLock {
 
 /** In the engine's runtime dir, among the files `down` keeps: it must not vanish under a running chapter. */
 export function engineForChapterLockPath(config: EngineConfig): string {
-	return join(enginePaths(config).runtime, 'engine-for-chapter.lock');
+	return enginePaths(config).chapterLock;
 }
 
 /** Waits until no other chapter run has the engine; `onWait` hears once whom it waits for. */

@@ -4,7 +4,7 @@
  * pass or fail, the engine is reset and the workspace removed. Ctrl-C does the same cleanup.
  */
 import { join } from 'node:path';
-import { type Engine, enginePaths, reset } from '../engine/index.ts';
+import { type Engine, daemonTime, enginePaths, reset } from '../engine/index.ts';
 import { type Block, blockLabel } from '../../src/contract/block.ts';
 import { type Chapter, storeBlocks } from './chapter.ts';
 import { containerReport } from './diagnostics.ts';
@@ -63,10 +63,21 @@ export class ChapterRun {
 	readonly #options: RunnerOptions;
 	readonly #started: number;
 	readonly #lock: EngineLock;
+	/** On an external daemon, its clock when the chapter started: what was made since is the chapter's. */
+	readonly #since: number | undefined;
 	#failed: BlockResult | undefined;
 	#finished: Promise<ChapterResult> | undefined;
 
-	private constructor(chapter: Chapter, engine: Engine, session: Session, options: RunnerOptions, started: number, lock: EngineLock) {
+	private constructor(
+		chapter: Chapter,
+		engine: Engine,
+		session: Session,
+		options: RunnerOptions,
+		started: number,
+		lock: EngineLock,
+		since: number | undefined,
+	) {
+		this.#since = since;
 		this.chapter = chapter;
 		// A store pair's other half is for the other store: this run never sees it.
 		this.blocks = storeBlocks(chapter, engine.store);
@@ -82,20 +93,23 @@ export class ChapterRun {
 			process.stderr.write(`waiting for process ${holder}, which is running a chapter on the engine\n`),
 		);
 		let session: Session;
+		let since: number | undefined;
 		const started = Date.now();
 		try {
 			// A run that was killed outright may have left its shell running, still talking to the
 			// engine, and its temp dir: reap them first.
 			await reapLeftovers(runRecords(engine));
-			// up() already refused an external daemon holding foreign objects. A run that was
-			// killed outright may have left objects behind: start from the base images.
+			// A run that was killed outright may have left objects behind: start from the base
+			// images. An external daemon is checked for foreign objects first, by reset itself.
 			await reset(engine);
-			session = await Session.start({ env: engine.env, records: runRecords(engine) });
+			// On an external daemon, what is made from now on is the chapter's, for the reset after it.
+			since = engine.config.externalHost === null ? undefined : await daemonTime(engine.dockerHost);
+			session = await Session.start({ env: engine.env, records: runRecords(engine), namespace: engine.namespace });
 		} catch (error) {
 			await lock.release();
 			throw new Error(`cannot start ${chapter.file}`, { cause: error });
 		}
-		const run = new ChapterRun(chapter, engine, session, options, started, lock);
+		const run = new ChapterRun(chapter, engine, session, options, started, lock, since);
 		active.add(run);
 		watchSignals();
 		return run;
@@ -165,7 +179,7 @@ export class ChapterRun {
 			await this.#session.close();
 		} finally {
 			try {
-				await reset(this.#engine);
+				await reset(this.#engine, this.#since);
 			} finally {
 				try {
 					if (this.#options.keep !== true) await this.#session.remove();

@@ -52,6 +52,8 @@ export interface SessionOptions {
 	 * killed outright (leftovers.ts). Not recorded without it.
 	 */
 	records?: string | undefined;
+	/** The engine's network namespace (a /run/netns file): the shell runs inside it, so `curl localhost:8080` reaches a published port. */
+	namespace?: string | null | undefined;
 }
 
 /** The lines prepended to sourced code; the code's line N is the file's line N + offset. */
@@ -81,8 +83,9 @@ const pollMs = 50;
 
 export class SessionClosedError extends Error {}
 
-function spawnShell(cwd: string, env: Record<string, string>) {
-	return execa('bash', ['--noprofile', '--norc'], {
+function spawnShell(cwd: string, env: Record<string, string>, namespace: string | null | undefined) {
+	const [file, args] = namespace === null || namespace === undefined ? ['bash', []] : ['nsenter', [`--net=${namespace}`, '--', 'bash']];
+	return execa(file, [...args, '--noprofile', '--norc'], {
 		cwd,
 		env,
 		extendEnv: false,
@@ -147,7 +150,7 @@ export class Session {
 			USER: process.env['USER'] ?? 'root',
 			TMPDIR: join(root, 'harness'),
 		};
-		const session = new Session(root, spawnShell(workspace, env));
+		const session = new Session(root, spawnShell(workspace, env, options.namespace));
 		session.#listen();
 		if (options.records !== undefined && session.#shell.pid !== undefined) {
 			try {

@@ -5,7 +5,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
 import { execa } from 'execa';
 
 export type HostGroup = 'engine' | 'quality';
@@ -40,13 +39,11 @@ function hasKoreanFont(): boolean {
 }
 
 export const hostPackages: readonly HostPackage[] = [
-	// The engine's dockerd, containerd and client are unpacked from Debian's archive into the cache
-	// (scripts/engine/packages.ts); only what must be system-wide is installed.
-	{ pkg: 'runc', path: '/usr/sbin/runc', purpose: "the containers' runtime (the unpacked engine's runc needs a newer glibc)", group: 'engine' },
-	{ pkg: 'docker-registry', path: '/usr/bin/docker-registry', purpose: 'the registry mirror that serves the base images', group: 'engine' },
-	{ pkg: 'debootstrap', path: '/usr/sbin/debootstrap', purpose: 'the Debian stand-in base images', group: 'engine' },
-	{ pkg: 'iptables', path: '/usr/sbin/iptables', purpose: "the engine's own forwarding and NAT rules", group: 'engine' },
-	{ pkg: 'iproute2', path: '/usr/sbin/ip', purpose: "the engine's own bridge", group: 'engine' },
+	// The engine's Docker, runc, registry, debootstrap and user-mode network are unpacked from
+	// Debian's archive into the cache (scripts/engine/packages.ts, tools.ts). What is installed
+	// here conflicts with no Docker package: none of these ships or conflicts with runc or containerd.
+	{ pkg: 'iptables', path: '/usr/sbin/iptables', purpose: "the rules dockerd keeps inside the engine's own network namespace", group: 'engine' },
+	{ pkg: 'iproute2', path: '/usr/sbin/ip', purpose: "the engine's own network namespace", group: 'engine' },
 	{
 		pkg: 'debian-archive-keyring',
 		path: '/usr/share/keyrings/debian-archive-keyring.gpg',
@@ -124,10 +121,6 @@ export async function installHostPackages(groups: readonly HostGroup[], progress
 		);
 	}
 	progress(`host packages: installing ${packages.join(' ')} with apt-get`);
-	// Keep maintainer scripts from starting a system-wide registry or daemon: the engine runs its own.
-	const policy = '/usr/sbin/policy-rc.d';
-	const ownPolicy = !existsSync(policy);
-	if (ownPolicy) await writeFile(policy, '#!/bin/sh\n# written by layerbook setup during apt-get install\nexit 101\n', { mode: 0o755 });
 	const started = Date.now();
 	try {
 		const run = async (args: string[]): Promise<void> => {
@@ -147,14 +140,51 @@ export async function installHostPackages(groups: readonly HostGroup[], progress
 		};
 		progress('  apt-get update');
 		await run(['update', '-q']);
-		await run(['install', '-y', '-q', ...packages]);
+		await refuseRemovals(packages);
+		// --no-remove as well: should the plan change between the two calls, apt-get stops instead.
+		await run(['install', '-y', '-q', '--no-remove', ...packages]);
 	} catch (error) {
+		if (error instanceof RemovalRefusedError) throw error;
 		throw new Error(`apt-get could not install ${packages.join(' ')}`, { cause: error });
-	} finally {
-		if (ownPolicy) await rm(policy, { force: true });
 	}
 	const still = missingHostPackages(groups);
 	if (still.length > 0) throw new MissingHostPackagesError(`still missing after apt-get: ${still.map((p) => p.path).join(', ')}`);
 	progress(`host packages: installed in ${Math.round((Date.now() - started) / 1000)} s`);
 	return packages;
+}
+
+/** Setup never removes a package to install one: a contributor's own Docker may be what would go. */
+export class RemovalRefusedError extends Error {
+	override name = 'RemovalRefusedError';
+}
+
+/** `apt-get -s install`'s plan: the packages it would remove (`Remv <name> [...]`). */
+export function plannedRemovals(simulation: string): string[] {
+	return [...simulation.matchAll(/^Remv (\S+)/gm)].map((match) => match[1] ?? '');
+}
+
+/** The installed package's Conflicts and Breaks fields, to name why apt would remove it. */
+async function conflictsOf(pkg: string): Promise<string> {
+	const shown = await execa('dpkg-query', ['-W', '-f=${Conflicts}${Breaks:+, }${Breaks}', pkg], { reject: false });
+	return shown.stdout.trim();
+}
+
+/** Simulates the install and refuses it, naming each package it would remove and the conflict, when it would remove any. */
+export async function refuseRemovals(packages: readonly string[]): Promise<void> {
+	const simulation = await execa('apt-get', ['-s', '-q', 'install', ...packages], { env: { DEBIAN_FRONTEND: 'noninteractive' }, reject: false });
+	const removed = plannedRemovals(simulation.stdout);
+	if (removed.length === 0) return;
+	const reasons: string[] = [];
+	for (const pkg of removed) {
+		const declared = await conflictsOf(pkg);
+		const named = packages.filter((wanted) => new RegExp(`(^|[ ,|])${wanted.replace(/[.+]/g, '\\$&')}([ ,(|:]|$)`).test(declared));
+		reasons.push(
+			named.length > 0 ? `${pkg} (it conflicts with ${named.join(', ')}: ${declared})` : `${pkg}${declared === '' ? '' : ` (conflicts: ${declared})`}`,
+		);
+	}
+	throw new RemovalRefusedError(
+		`installing ${packages.join(' ')} would remove ${reasons.join('; ')}. Setup never removes a package: ` +
+			'install what is missing yourself in a way that keeps your packages, or point the check at your own copy ' +
+			'(LAYERBOOK_CHROMIUM, LAYERBOOK_SHELLCHECK).',
+	);
 }

@@ -1,10 +1,13 @@
 /**
  * `npm run setup`: everything the suites need from the host, installed once before any test runs
- * (`npm test` runs it first): Debian's packages for the engine and the quality checks, then the
- * engine's pinned Docker packages, fetched and unpacked under the cache. Seconds when all is there.
+ * (`npm test` runs it first): Debian's packages for the engine and the quality checks (none of
+ * which conflicts with a Docker package; an install that would remove any package is refused),
+ * then the engine's pinned Docker packages and its tools (runc, docker-registry, debootstrap,
+ * slirp4netns), fetched and unpacked under the cache. Seconds when all is there.
  */
 import { engineConfig } from '../engine/config.ts';
 import { ensureEnginePackages } from '../engine/packages.ts';
+import { ensureEngineTools } from '../engine/tools.ts';
 import { hostPackages, installHostPackages, isPresent } from './packages.ts';
 
 const progress = (line: string): void => {
@@ -18,6 +21,8 @@ async function main(): Promise<void> {
 	await installHostPackages(['engine', 'quality'], progress);
 	const engine = await ensureEnginePackages(engineConfig(), progress);
 	progress(`engine packages: ${engine.root}`);
+	const tools = await ensureEngineTools(engineConfig(), progress);
+	progress(`engine tools: ${tools.root}`);
 	progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -4,58 +4,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { ForeignObjectsError, assertNothingForeign, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
+import { ForeignObjectsError, assertNothingForeign, daemonTime, enginePaths, reset, up, type Engine } from '../../scripts/engine/index.ts';
+import { engineTools } from '../../scripts/engine/tools.ts';
 import { engineRoot } from '../../scripts/engine/packages.ts';
 import { engineConfig } from '../../scripts/engine/config.ts';
-import { dockerOk, freePort, waitForHttp } from './helpers.ts';
+import { dockerOk, waitForHttp } from './helpers.ts';
+import { hostNetwork } from './host-network.ts';
 
 const engine = inject('engine');
 // The decoy runs the same unpacked Docker as ours, with the default configuration a reader's has.
 const binaries = engineRoot(engineConfig().cacheRoot);
+const tools = engineTools(engineConfig().cacheRoot);
 
 /*
- * A second dockerd, as a reader's own daemon would be: its own data root, socket and bridge, with
- * iptables on (the default), and a container of its own that must survive everything we do.
+ * A second dockerd, as a reader's own daemon would be: its own data root and socket, iptables on
+ * (the default), and a container of its own that must survive everything we do. It runs in a
+ * network namespace of its own, so its rules never touch the host's; a killed run leaves that
+ * namespace behind, and the next run removes it first (by its name's prefix and its dead pid).
  */
+const namespacePrefix = 'lbdecoy-';
 const decoy = {
-	bridge: 'lbdecoy0',
-	address: '10.199.77.1/24',
+	namespace: `${namespacePrefix}${process.pid}`,
 	dir: '',
 	host: '',
 	pidfile: '',
+	mirrorPid: 0,
 	env: {} as Record<string, string>,
-	port: 0,
+	port: 18090,
 };
+const namespaceFile = (): string => `/run/netns/${decoy.namespace}`;
 
-const dockerChains = ['DOCKER', 'DOCKER-USER', 'DOCKER-ISOLATION-STAGE-1', 'DOCKER-ISOLATION-STAGE-2'];
-let chainsBefore = '';
-let forwardPolicyBefore = 'ACCEPT';
-
-async function iptablesSave(): Promise<string> {
-	return (await execa('iptables-save')).stdout;
-}
-
-/** Undoes what the decoy dockerd added to the host's iptables, and nothing else. */
-async function removeDecoyRules(): Promise<void> {
-	const saved = await iptablesSave();
-	let table = '';
-	for (const line of saved.split('\n')) {
-		if (line.startsWith('*')) table = line.slice(1);
-		const fresh = dockerChains.filter((c) => !chainsBefore.includes(`:${c} `));
-		const jumpsToFresh = fresh.some((c) => line.endsWith(` -j ${c}`) || line.includes(` -j ${c} `));
-		const aboutDecoy = line.includes(decoy.bridge) || line.includes('10.199.77.');
-		if (line.startsWith('-A ') && (jumpsToFresh || aboutDecoy)) {
-			const spec = line.slice(3).match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-			await execa('iptables', ['-w', '-t', table, '-D', ...spec.map((s) => s.replace(/^"|"$/g, ''))], { reject: false });
-		}
+/** What an earlier, killed run left: its namespace (and with it its rules), once its process is gone. */
+async function removeLeftoverNamespaces(): Promise<void> {
+	const listed = (await execa('ip', ['netns', 'list'], { reject: false })).stdout;
+	for (const name of listed.split('\n').map((line) => line.split(' ')[0] ?? '')) {
+		if (!name.startsWith(namespacePrefix)) continue;
+		const owner = Number(name.slice(namespacePrefix.length));
+		const alive = owner > 0 && (await execa('kill', ['-0', String(owner)], { reject: false })).exitCode === 0;
+		if (!alive) await execa('ip', ['netns', 'del', name], { reject: false });
 	}
-	for (const t of ['filter', 'nat']) {
-		for (const chain of dockerChains.filter((c) => !chainsBefore.includes(`:${c} `))) {
-			await execa('iptables', ['-w', '-t', t, '-F', chain], { reject: false });
-			await execa('iptables', ['-w', '-t', t, '-X', chain], { reject: false });
-		}
-	}
-	await execa('iptables', ['-w', '-P', 'FORWARD', forwardPolicyBefore], { reject: false });
 }
 
 async function decoyDocker(args: string[]): Promise<string> {
@@ -69,19 +56,31 @@ async function decoyAlive(): Promise<boolean> {
 	return state.trim() === 'true';
 }
 
+let hostBefore = '';
+
 describe('beside another dockerd', () => {
 	beforeAll(async () => {
-		const saved = await iptablesSave();
-		chainsBefore = saved;
-		forwardPolicyBefore = /^:FORWARD (\w+)/m.exec(saved)?.[1] ?? 'ACCEPT';
+		await removeLeftoverNamespaces();
+		hostBefore = await hostNetwork();
 		decoy.dir = await mkdtemp(join(tmpdir(), 'lbdecoy-'));
 		decoy.host = `unix://${decoy.dir}/docker.sock`;
 		decoy.pidfile = join(decoy.dir, 'dockerd.pid');
 		decoy.env = { DOCKER_HOST: decoy.host, DOCKER_CONFIG: join(decoy.dir, 'client') };
-		const ours = await status();
-		await execa('ip', ['link', 'add', decoy.bridge, 'type', 'bridge']);
-		await execa('ip', ['addr', 'add', decoy.address, 'dev', decoy.bridge]);
-		await execa('ip', ['link', 'set', decoy.bridge, 'up']);
+		await execa('ip', ['netns', 'add', decoy.namespace]);
+		await execa('ip', ['-n', decoy.namespace, 'link', 'set', 'lo', 'up']);
+		// It gets its images from a mirror as a reader's daemon gets them from Docker Hub: a second
+		// registry on its own loopback, serving our mirror's storage.
+		const ours = enginePaths(engineConfig());
+		const registryConfig = join(decoy.dir, 'registry.yml');
+		await writeFile(registryConfig, `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${ours.mirrorStorage}\nhttp:\n  addr: 127.0.0.1:47001\n`);
+		const registry = execa('nsenter', [`--net=${namespaceFile()}`, '--', tools.registry, 'serve', registryConfig], {
+			detached: true,
+			stdio: 'ignore',
+			reject: false,
+			cleanup: false,
+		});
+		registry.unref();
+		decoy.mirrorPid = registry.pid ?? 0;
 		const config = join(decoy.dir, 'daemon.json');
 		await writeFile(
 			config,
@@ -90,14 +89,11 @@ describe('beside another dockerd', () => {
 				'exec-root': join(decoy.dir, 'exec'),
 				pidfile: decoy.pidfile,
 				hosts: [decoy.host],
-				bridge: decoy.bridge,
-				'default-address-pools': [{ base: '10.199.128.0/17', size: 24 }],
-				// It gets its images from our mirror, as a reader's daemon gets them from Docker Hub.
-				'registry-mirrors': [ours.mirror.url],
+				'registry-mirrors': ['http://127.0.0.1:47001'],
 			}),
 		);
-		const path = `${binaries.pathDirs.join(':')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
-		const child = execa(binaries.dockerd, ['--config-file', config], {
+		const path = `${[...binaries.pathDirs, ...tools.pathDirs].join(':')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
+		const child = execa('nsenter', [`--net=${namespaceFile()}`, '--', binaries.dockerd, '--config-file', config], {
 			detached: true,
 			stdio: 'ignore',
 			reject: false,
@@ -112,7 +108,6 @@ describe('beside another dockerd', () => {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		await decoyDocker(['pull', 'busybox']);
-		decoy.port = await freePort(18090);
 		await decoyDocker([
 			'run',
 			'-d',
@@ -126,20 +121,19 @@ describe('beside another dockerd', () => {
 			'mkdir /www && echo decoy > /www/index.html && exec httpd -f -p 80 -h /www',
 		]);
 		await decoyDocker(['tag', 'busybox', 'decoy-image:mine']);
-		expect(await waitForHttp(`http://127.0.0.1:${decoy.port}/`)).toBe('decoy\n');
+		expect(await waitForHttp(`http://127.0.0.1:${decoy.port}/`, namespaceFile())).toBe('decoy\n');
 	}, 180_000);
 
 	afterAll(async () => {
 		const pid = Number(await execa('cat', [decoy.pidfile], { reject: false }).then((r) => r.stdout));
-		if (pid > 0) {
-			process.kill(pid, 'SIGTERM');
+		for (const target of [pid, decoy.mirrorPid].filter((p) => p > 0)) {
+			process.kill(target, 'SIGTERM');
 			const deadline = Date.now() + 30_000;
-			while (Date.now() < deadline && (await execa('kill', ['-0', String(pid)], { reject: false })).exitCode === 0) {
+			while (Date.now() < deadline && (await execa('kill', ['-0', String(target)], { reject: false })).exitCode === 0) {
 				await new Promise((resolve) => setTimeout(resolve, 200));
 			}
 		}
-		await execa('ip', ['link', 'del', decoy.bridge], { reject: false });
-		await removeDecoyRules();
+		await execa('ip', ['netns', 'del', decoy.namespace], { reject: false });
 		const mounts = (await execa('sh', ['-c', `grep -o ' ${decoy.dir}[^ ]*' /proc/self/mountinfo || true`])).stdout;
 		for (const point of mounts
 			.split('\n')
@@ -148,14 +142,16 @@ describe('beside another dockerd', () => {
 			.reverse())
 			await execa('umount', ['-l', point], { reject: false });
 		await rm(decoy.dir, { recursive: true, force: true });
+		// The decoy's rules were its namespace's: the host's are as they were.
+		expect(await hostNetwork()).toEqual(hostBefore);
 	}, 120_000);
 
 	test('our engine runs beside it, and a whole reset/run/build of ours leaves the decoy alive', async () => {
 		await reset(engine);
-		const port = await freePort(8080);
+		const port = 8080;
 		await dockerOk(engine, ['run', '-d', '--name', 'web', '-p', `${port}:80`, 'nginx']);
-		expect(await waitForHttp(`http://127.0.0.1:${port}/`)).toContain('Welcome to nginx!');
-		// Outbound network from a build still works with the decoy's FORWARD policy and chains in place.
+		expect(await waitForHttp(`http://127.0.0.1:${port}/`, engine.namespace)).toContain('Welcome to nginx!');
+		// Outbound network from a build still works beside another daemon with its own rules.
 		await dockerOk(engine, ['build', '-t', 'with-apt', '-'], {
 			input: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends hello\n',
 			timeout: 240_000,
@@ -165,7 +161,7 @@ describe('beside another dockerd', () => {
 		expect((await dockerOk(engine, ['ps', '-aq'])).trim()).toBe('');
 
 		expect(await decoyAlive()).toBe(true);
-		expect(await waitForHttp(`http://127.0.0.1:${decoy.port}/`)).toBe('decoy\n');
+		expect(await waitForHttp(`http://127.0.0.1:${decoy.port}/`, namespaceFile())).toBe('decoy\n');
 		expect(await decoyDocker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).toContain('decoy-image:mine');
 	}, 300_000);
 
@@ -205,10 +201,23 @@ describe('beside another dockerd', () => {
 			expect(external.dockerHost).toBe(decoy.host);
 			expect(external.baseImages.map((b) => b.name)).toEqual(['busybox:latest']);
 			expect(external.baseImages[0]?.standIn?.builtFrom).toMatch(/busybox/);
+			// A chapter: what it makes after it started is its own, and the reset after it removes that.
+			const since = await daemonTime(decoy.host);
 			await decoyDocker(['run', '--name', 'chapter-left-this', 'busybox', 'true']);
-			await reset(external);
+			await decoyDocker(['volume', 'create', 'chapter-volume']);
+			await reset(external, since);
 			expect((await decoyDocker(['ps', '-aq'])).trim()).toBe('');
+			expect((await decoyDocker(['volume', 'ls', '-q'])).trim()).toBe('');
 			expect((await decoyDocker(['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}'])).trim()).toBe('busybox:latest');
+			// Between two chapters its owner makes something: the next chapter's reset checks again,
+			// refuses, and removes nothing.
+			await decoyDocker(['create', '--name', 'made-between-chapters', 'busybox', 'true']);
+			await decoyDocker(['volume', 'create', 'owners-volume']);
+			const refused = await reset(external).catch((e: unknown) => e);
+			expect(refused).toBeInstanceOf(Error);
+			expect(String((refused as Error).cause ?? refused)).toMatch(/"made-between-chapters"/);
+			expect((await decoyDocker(['ps', '-a', '--format', '{{.Names}}'])).trim()).toBe('made-between-chapters');
+			expect((await decoyDocker(['volume', 'ls', '-q'])).trim()).toBe('owners-volume');
 		} finally {
 			delete process.env['LAYERBOOK_DOCKER_HOST'];
 		}

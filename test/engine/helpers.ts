@@ -27,29 +27,36 @@ export async function dockerOk(engine: Engine, args: string[], options: { input?
 	return String(result.stdout);
 }
 
-export async function freePort(preferred: number): Promise<number> {
-	const { createServer } = await import('node:net');
-	const tryPort = (port: number): Promise<number | null> =>
-		new Promise((resolve) => {
-			const server = createServer();
-			server.once('error', () => resolve(null));
-			server.listen(port, '0.0.0.0', () => {
-				const address = server.address();
-				const chosen = typeof address === 'object' && address !== null ? address.port : null;
-				server.close(() => resolve(chosen));
-			});
-		});
-	return (await tryPort(preferred)) ?? (await tryPort(0)) ?? preferred;
+const getScript = `
+const response = await fetch(process.argv[1], { signal: AbortSignal.timeout(2000) });
+if (!response.ok) { process.stderr.write(String(response.status)); process.exit(1); }
+process.stdout.write(await response.text());`;
+
+/** One GET: from this process, or from inside a network namespace (a /run/netns file) by a Node.js there. */
+async function httpGet(url: string, namespace: string | null): Promise<string> {
+	if (namespace === null) {
+		const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+		if (!response.ok) throw new Error(`HTTP ${response.status}`);
+		return response.text();
+	}
+	const result = await execa('nsenter', [`--net=${namespace}`, '--', process.execPath, '--input-type=module', '-e', getScript, url], {
+		reject: false,
+		timeout: 10_000,
+	});
+	if (result.exitCode !== 0) throw new Error(`GET ${url} in ${namespace}: ${result.stderr}`);
+	return result.stdout;
 }
 
-export async function waitForHttp(url: string, timeoutMs = 20_000): Promise<string> {
+/**
+ * Waits for a URL to answer 200; `namespace` is where to ask from: the engine's published ports
+ * answer on the loopback of its own network namespace (`engine.namespace`), not the host's.
+ */
+export async function waitForHttp(url: string, namespace: string | null, timeoutMs = 20_000): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	let last: unknown = null;
 	while (Date.now() < deadline) {
 		try {
-			const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-			if (response.ok) return await response.text();
-			last = response.status;
+			return await httpGet(url, namespace);
 		} catch (error) {
 			last = error;
 		}

@@ -1,14 +1,13 @@
 import './instance.ts';
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { describe, expect, inject, test } from 'vitest';
-import { down, engineConfig, enginePaths, networkSettings, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
+import { down, engineConfig, enginePaths, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
+import { acquireLock } from '../../scripts/host/lock.ts';
+import { namespaceName, namespacePath } from '../../scripts/engine/network.ts';
 import { dockerOk } from './helpers.ts';
 
 const first = inject('engine');
-
-const networkModule = fileURLToPath(new URL('../../scripts/engine/network.ts', import.meta.url));
 
 async function ourProcesses(): Promise<string[]> {
 	const paths = enginePaths(engineConfig());
@@ -16,7 +15,21 @@ async function ourProcesses(): Promise<string[]> {
 	for (const entry of await readdir('/proc')) {
 		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
 		const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ');
-		if (cmdline.includes(paths.runtime) || cmdline.includes(paths.mirrorConfig)) found.push(`${entry}: ${cmdline}`);
+		// The engine's programs by their paths, and slirp4netns by the namespace it serves.
+		if (cmdline.includes(paths.runtime) || cmdline.includes(paths.mirrorConfig) || cmdline.includes(namespacePath(engineConfig())))
+			found.push(`${entry}: ${cmdline}`);
+	}
+	return found;
+}
+
+/** Processes of these containers, wherever they run: found by the container id in their cgroup. */
+async function containerProcesses(ids: readonly string[]): Promise<string[]> {
+	const found: string[] = [];
+	for (const entry of await readdir('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		const cgroup = await readFile(`/proc/${entry}/cgroup`, 'utf8').catch(() => '');
+		if (ids.some((id) => cgroup.includes(id)))
+			found.push(`${entry}: ${(await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ')}`);
 	}
 	return found;
 }
@@ -67,42 +80,59 @@ describe('engine lifecycle', () => {
 		expect(cache).toMatch(/^Build Cache 0$/m);
 	}, 180_000);
 
-	// In a network namespace of its own: forwarding is per namespace, and there no other engine of
-	// ours keeps it on, as the engines of other suites do in the host's.
-	test('the last down puts back the forwarding setting the first up found', async () => {
-		const namespace = `lbfwd${process.pid}`;
-		await execa('ip', ['netns', 'add', namespace]);
-		try {
-			const script = [
-				`import { readFileSync, writeFileSync } from 'node:fs';`,
-				`import { setupNetwork, teardownNetwork } from ${JSON.stringify(networkModule)};`,
-				`const net = { bridge: 'lb-fwd', bridgeAddress: '10.250.0.1/24', supernet: '10.250.0.0/16', addressPool: { base: '10.250.128.0/17', size: 24 }, chain: 'LAYERBOOK-FWD' };`,
-				`const read = () => readFileSync('/proc/sys/net/ipv4/ip_forward', 'utf8').trim();`,
-				// A new namespace may inherit the host's setting: start from forwarding off.
-				`writeFileSync('/proc/sys/net/ipv4/ip_forward', '0\\n');`,
-				`const before = read(); await setupNetwork(1500, net); const during = read(); await teardownNetwork(net);`,
-				`console.log(JSON.stringify({ before, during, after: read() }));`,
-			].join('\n');
-			const run = await execa('ip', ['netns', 'exec', namespace, process.execPath, '--import', 'tsx', '--input-type=module', '-e', script]);
-			expect(JSON.parse(run.stdout)).toEqual({ before: '0', during: '1', after: '0' });
-		} finally {
-			await execa('ip', ['netns', 'del', namespace], { reject: false });
-		}
-	}, 60_000);
+	test('down stops a container that ignores SIGTERM and has a long stop timeout: none of its processes outlives the daemon', async () => {
+		const id = (await dockerOk(first, ['run', '-d', '--stop-timeout', '120', 'busybox', 'sh', '-c', 'trap "" TERM; sleep 1000'])).trim();
+		expect(await containerProcesses([id])).not.toEqual([]);
+		await down();
+		expect(await containerProcesses([id])).toEqual([]);
+		await up();
+	}, 240_000);
 
-	test('down leaves no process, mount, bridge or rule of ours; up brings it back', async () => {
+	test('up asked for the other image store waits for a chapter another process is running on the daemon, instead of restarting under it', async () => {
+		const paths = enginePaths(engineConfig());
+		// Held as a chapter run holds it (scripts/examples/engine-lock.ts), from another process.
+		const chapter = await acquireLock(paths.chapterLock, { what: 'a chapter run on the engine', timeoutMs: 5_000 });
+		const before = await status();
+		try {
+			const other = engineConfig({ ...process.env, LAYERBOOK_IMAGE_STORE: 'classic' });
+			const lines: string[] = [];
+			const restarting = up({ config: other, onProgress: (line) => lines.push(line) });
+			let settled = false;
+			void restarting.then(
+				() => {
+					settled = true;
+				},
+				() => {
+					settled = true;
+				},
+			);
+			await new Promise((resolve) => setTimeout(resolve, 5_000));
+			expect(settled).toBe(false);
+			expect((await status()).daemonPid).toBe(before.daemonPid);
+			expect(lines.join('\n')).toMatch(/waiting for process \d+, which is running a chapter/);
+			await chapter.release();
+			const switched = await restarting;
+			expect(switched.store).toBe('classic');
+		} finally {
+			await chapter.release();
+			await up();
+		}
+	}, 600_000);
+
+	test('down leaves no process, container process, mount or namespace of ours; up brings it back', async () => {
 		const before = await status();
 		expect(before.running).toBe(true);
+		expect(before.namespace).toBe(true);
+		const running = (await dockerOk(first, ['run', '-d', 'busybox', 'sleep', '900'])).trim();
 		expect(await ourProcesses()).not.toEqual([]);
+		expect(await containerProcesses([running])).not.toEqual([]);
 
 		await down();
 
 		expect(await ourProcesses()).toEqual([]);
+		expect(await containerProcesses([running])).toEqual([]);
 		expect(await ourMounts()).toEqual([]);
-		const net = networkSettings(engineConfig());
-		const link = await execa('ip', ['link', 'show', net.bridge], { reject: false });
-		expect(link.exitCode).not.toBe(0);
-		expect((await execa('iptables-save')).stdout).not.toContain(`${net.chain}-`);
+		expect((await execa('ip', ['netns', 'list'])).stdout).not.toMatch(new RegExp(`^${namespaceName(engineConfig())}\\b`, 'm'));
 		const after = await status();
 		expect(after.running).toBe(false);
 		expect(after.daemonPid).toBeNull();

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RemovalRefusedError, refuseRemovals } from '../../scripts/host/packages.ts';
 import { engineConfig } from '../../scripts/engine/config.ts';
 import { PinnedVersionMissingError, enginePackages, ensureEnginePackages } from '../../scripts/engine/packages.ts';
 
@@ -45,4 +48,63 @@ describe('the engine packages', () => {
 		expect(hostPackages()).toBe(before);
 		expect((await stat('/var/lib/dpkg/status')).mtimeMs).toBe(status);
 	}, 300_000);
+});
+
+/** Installed only while a test runs: stands in for Docker CE's containerd.io, which ships /usr/bin/runc and conflicts with Debian's runc. */
+const standIn = 'layerbook-test-containerd-io';
+
+function installedStatus(pkg: string): string {
+	try {
+		return execFileSync('dpkg-query', ['-W', '-f', '${Status}', pkg], { encoding: 'utf8' });
+	} catch {
+		return 'not installed';
+	}
+}
+
+describe("a contributor's own Docker", () => {
+	let dir = '';
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'layerbook-conflict-'));
+		const root = join(dir, 'pkg');
+		await mkdir(join(root, 'DEBIAN'), { recursive: true });
+		await mkdir(join(root, 'usr/bin'), { recursive: true });
+		await writeFile(
+			join(root, 'DEBIAN/control'),
+			[
+				`Package: ${standIn}`,
+				'Version: 1.7.0-1',
+				'Architecture: all',
+				'Maintainer: Layerbook tests <tests@layerbook.invalid>',
+				'Conflicts: runc',
+				'Replaces: runc',
+				"Description: stand-in for Docker CE's containerd.io in the engine's tests",
+				'',
+			].join('\n'),
+		);
+		await writeFile(join(root, 'usr/bin/runc'), '#!/bin/sh\necho "runc of the contributor\'s own Docker"\n', { mode: 0o755 });
+		execFileSync('dpkg-deb', ['--build', '--root-owner-group', root, join(dir, `${standIn}.deb`)], { stdio: 'ignore' });
+		execFileSync('dpkg', ['-i', join(dir, `${standIn}.deb`)], { stdio: 'ignore' });
+	}, 60_000);
+	afterAll(async () => {
+		execFileSync('dpkg', ['--purge', standIn], { stdio: 'ignore' });
+		await rm(dir, { recursive: true, force: true });
+	});
+
+	test('with a package that owns /usr/bin/runc and conflicts with runc installed, setup passes and the package stays', async () => {
+		expect(installedStatus(standIn)).toBe('install ok installed');
+		const setup = await execa(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../scripts/host/setup.ts', import.meta.url))], {
+			reject: false,
+			all: true,
+		});
+		expect(setup.exitCode, setup.all).toBe(0);
+		expect(installedStatus(standIn)).toBe('install ok installed');
+		expect(execFileSync('/usr/bin/runc', { encoding: 'utf8' })).toContain("runc of the contributor's own Docker");
+	}, 600_000);
+
+	test('an install that would remove a package is refused before apt-get runs, naming the package and the conflict', async () => {
+		const error = await refuseRemovals(['runc']).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(RemovalRefusedError);
+		expect((error as Error).message).toMatch(new RegExp(`would remove ${standIn} \\(it conflicts with runc`));
+		expect(installedStatus(standIn)).toBe('install ok installed');
+	}, 120_000);
 });

@@ -218,6 +218,12 @@ Please try again later.</p>
 </html>
 `;
 
+/**
+ * The nginx branch the chapters name (`nginx:1.30`): pinned, so the stand-in is that branch or
+ * nothing. It is in the Dockerfile, so a change of branch is a change of the recipe's hash.
+ */
+export const nginxBranch = '1.30';
+
 export function nginxRecipe(config: EngineConfig): StandInRecipe {
 	const debian = debianArchive(config);
 	return {
@@ -235,7 +241,9 @@ export function nginxRecipe(config: EngineConfig): StandInRecipe {
 				// serves a snapshot of sid may serve it past its Release file's Valid-Until date.
 				`printf 'Types: deb\\nURIs: ${debian.mirror}\\nSuites: sid\\nComponents: main\\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\\nCheck-Valid-Until: no\\n' > /etc/apt/sources.list.d/sid.sources; ` +
 				"printf 'Package: *\\nPin: release n=sid\\nPin-Priority: 100\\n' > /etc/apt/preferences.d/sid; " +
-				'apt-get update; apt-get install -y --no-install-recommends -t sid nginx; ' +
+				'apt-get update; ' +
+				`apt-get install -y --no-install-recommends -t sid 'nginx=${nginxBranch}.*' || ` +
+				`{ echo "Debian sid no longer offers nginx ${nginxBranch}, the branch the chapters name: it offers $(apt-cache policy nginx | sed -n 's/ *Candidate: //p'). Change nginxBranch in scripts/engine/stand-ins/nginx.ts, the chapters' nginx:${nginxBranch}, and record again." >&2; exit 1; }; ` +
 				'rm -f /etc/apt/sources.list.d/sid.sources /etc/apt/preferences.d/sid; rm -rf /var/lib/apt/lists/*; ' +
 				'rm -f /etc/nginx/sites-enabled/default; mkdir -p /usr/share/nginx/html /var/cache/nginx /docker-entrypoint.d; ' +
 				// Logs to the container's output, as the official image does.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { engineConfig } from '../../../scripts/engine/config.ts';
 import { daemonConfig } from '../../../scripts/engine/daemon.ts';
-import { enginePaths, mirrorPort, networkSettings, runtimeRoot } from '../../../scripts/engine/paths.ts';
+import { namespaceName, namespacePath } from '../../../scripts/engine/network.ts';
+import { enginePaths, mirrorPort, runtimeRoot } from '../../../scripts/engine/paths.ts';
 
 describe('enginePaths', () => {
 	it('gives each image store a data root of its own, so switching never mixes images', () => {
@@ -12,7 +13,7 @@ describe('enginePaths', () => {
 		expect(classic.mirrorStorage).toBe(containerd.mirrorStorage);
 	});
 
-	it('keeps a named instance apart: its own cache, runtime dir, bridge, subnet and mirror port', () => {
+	it('keeps a named instance apart: its own cache, runtime dir and network namespace', () => {
 		const own = engineConfig({ XDG_CACHE_HOME: '/c' });
 		const test = engineConfig({ XDG_CACHE_HOME: '/c', LAYERBOOK_INSTANCE: 'test' });
 		expect(enginePaths(test).cache).toBe('/c/layerbook/instances/test');
@@ -20,22 +21,25 @@ describe('enginePaths', () => {
 		expect(runtimeRoot(own, 0)).toBe('/run/layerbook');
 		expect(runtimeRoot(test, 0)).toBe('/run/layerbook-test');
 		expect(runtimeRoot(test, 1000)).toBe('/tmp/layerbook-test-1000');
-		expect(networkSettings(own)).toMatchObject({ bridge: 'layerbook0', chain: 'LAYERBOOK', supernet: '10.213.0.0/16' });
-		expect(networkSettings(test).bridge).toBe('lb-test');
-		expect(networkSettings(test).chain).toBe('LAYERBOOK-TEST');
-		expect(networkSettings(test).supernet).not.toBe(networkSettings(own).supernet);
+		expect(namespacePath(own)).toBe('/run/netns/layerbook');
+		expect(namespacePath(test)).toBe('/run/netns/layerbook-test');
+		// Names that once hashed into the same one of 40 slots (and so the same subnet) are two namespaces.
+		expect(namespaceName(engineConfig({ LAYERBOOK_INSTANCE: 'a' }))).not.toBe(namespaceName(engineConfig({ LAYERBOOK_INSTANCE: 'demo' })));
+		// Each namespace has its own loopback: the port is the same and cannot collide.
 		expect(mirrorPort(own)).toBe(47001);
-		expect(mirrorPort(test)).not.toBe(47001);
+		expect(mirrorPort(test)).toBe(47001);
 		expect(mirrorPort(engineConfig({ LAYERBOOK_MIRROR_PORT: '48000' }))).toBe(48000);
 	});
 });
 
 describe('the daemon configuration', () => {
 	it('turns the containerd image store on or off as the config asks, and publishes on loopback', () => {
-		const parse = (store: string): { features: Record<string, boolean>; ip: string; 'data-root': string } => {
+		const parse = (store: string): { features: Record<string, boolean>; ip: string; 'data-root': string; iptables?: boolean } => {
 			const config = engineConfig({ XDG_CACHE_HOME: '/c', LAYERBOOK_IMAGE_STORE: store });
-			return JSON.parse(daemonConfig(config, enginePaths(config), 1500));
+			return JSON.parse(daemonConfig(config, enginePaths(config)));
 		};
+		// In its own namespace dockerd keeps its rules as usual (iptables left at its default, on).
+		expect(parse('containerd').iptables).toBeUndefined();
 		expect(parse('containerd').features['containerd-snapshotter']).toBe(true);
 		expect(parse('classic').features['containerd-snapshotter']).toBe(false);
 		expect(parse('classic')['data-root']).toBe('/c/layerbook/stores/classic');

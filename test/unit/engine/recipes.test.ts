@@ -64,3 +64,21 @@ describe('stand-in recipes', () => {
 		expect(byKey('node').dockerfile).toContain('/out/bin/yarn');
 	});
 });
+
+describe('the nginx stand-in', () => {
+	test("installs the nginx branch the chapters name, and only that one: a change of branch changes the recipe's hash", async () => {
+		const { nginxBranch, nginxRecipe } = await import('../../../scripts/engine/stand-ins/nginx.ts');
+		const config = engineConfig({});
+		expect(nginxRecipe(config).dockerfile).toContain(`'nginx=${nginxBranch}.*'`);
+		expect(nginxRecipe(config).dockerfile).toMatch(/no longer offers nginx/);
+		const { readdir, readFile } = await import('node:fs/promises');
+		const docs = new URL('../../../src/content/docs/', import.meta.url);
+		const named = new Set<string>();
+		for (const entry of await readdir(docs, { recursive: true })) {
+			if (!entry.endsWith('.mdx')) continue;
+			for (const match of (await readFile(new URL(entry, docs), 'utf8')).matchAll(/\bnginx:(1\.\d+)\b/g)) named.add(match[1] ?? '');
+		}
+		// Chapters may tag their own images nginx-like (`myapp:1.0`), but the nginx they pull is the pinned branch.
+		expect([...named].filter((v) => v !== '1.0' && v !== '1.1')).toEqual([nginxBranch]);
+	});
+});

@@ -5,6 +5,7 @@ export function testEngine(overrides: Partial<Engine> = {}): Engine {
 	return {
 		config: engineConfig({}),
 		dockerHost: 'unix:///x.sock',
+		namespace: null,
 		env: {},
 		version: '28.5.2',
 		store: 'containerd',
