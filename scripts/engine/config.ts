@@ -1,7 +1,8 @@
 /**
- * The engine's settings, read from the environment once, checked with zod, and passed down
- * explicitly (`enginePaths(config)`, `up({ config })`): nothing below the entry points reads
- * `process.env`. Every variable is documented in scripts/engine/README.md.
+ * The engine's settings, read from the environment once at the entry points, checked with zod,
+ * and passed down explicitly (`enginePaths(config)`, `up({ config })`): no setting is read from
+ * `process.env` below the entry points (the engine only passes the environment through to the
+ * programs it starts). Every variable is documented in scripts/engine/README.md.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,8 @@ const optional = z
 	.transform((value) => (value === undefined || value === '' ? undefined : value));
 
 const environmentSchema = z.object({
-	// The name goes into iptables chains (`LAYERBOOK-<name>-POSTROUTING`), which allow 28 characters.
+	// Kept short: the name goes into the network namespace's name (`layerbook-<name>`) and into the
+	// runtime dir's path, under which unix socket paths are limited to 108 bytes.
 	LAYERBOOK_INSTANCE: optional.pipe(
 		z
 			.string()
@@ -36,7 +38,7 @@ const environmentSchema = z.object({
 });
 
 export interface EngineConfig {
-	/** A separate engine beside the default one (null): its own data root, runtime dir, bridge, subnet, mirror port. */
+	/** A separate engine beside the default one (null): its own data root, runtime dir and network namespace. */
 	instance: string | null;
 	/** The image store dockerd runs: containerd's snapshotters, or the classic overlay2 graph driver. */
 	imageStore: ImageStore;
@@ -44,7 +46,7 @@ export interface EngineConfig {
 	cacheRoot: string;
 	/** Sockets, pid files and logs, when not the default `/run/layerbook[-instance]`. */
 	runtimeDir: string | null;
-	/** The registry mirror's port, when not the instance's default. */
+	/** The registry mirror's port on the namespace's loopback, when not the default (47001). */
 	mirrorPort: number | null;
 	/** A daemon of the contributor's own to use instead of the engine's (checked to hold nothing foreign). */
 	externalHost: string | null;

@@ -1,5 +1,5 @@
 /**
- * Expected against actual output (EXAMPLES.md, "Matching expected output"): both sides are
+ * Expected against actual output (CONTRIBUTING.md, "Expected output"): both sides are
  * normalised, then the expected text is a pattern of literal text, `...` lines and placeholders
  * (src/contract/pattern.ts, which the page reads too, to mark what varied).
  */

@@ -1,6 +1,6 @@
 /**
- * What running a chapter produced (EXAMPLES.md, "What a run produces"): the shape shared by the
- * runner, the reports, the result cache and the record.
+ * What running a chapter produced (scripts/examples/README.md, "What a run produces"): the shape
+ * shared by the runner, the reports, the result cache and the record.
  */
 import { z } from 'zod';
 import { blockKinds } from '../../src/contract/block.ts';

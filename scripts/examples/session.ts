@@ -43,7 +43,7 @@ interface Typist {
 }
 
 export interface SessionOptions {
-	/** The engine's environment: DOCKER_HOST, DOCKER_BUILDKIT, PATH with its client first. */
+	/** The engine's environment: DOCKER_HOST, DOCKER_CONFIG (naming its buildx and compose plugins), PATH with its client first. */
 	env: Record<string, string>;
 	/** Where to make the scenario's temp dir; the system's temp dir by default. */
 	parent?: string;

@@ -1,6 +1,6 @@
 /**
- * What a fence is to the harness (EXAMPLES.md, "Which fences do what"): the one place that
- * turns a fence's language and meta into a kind.
+ * What a fence is to the harness (CONTRIBUTING.md, "Fences: what the harness does with each code
+ * block"): the one place that turns a fence's language and meta into a kind.
  */
 import { createHash } from 'node:crypto';
 import type { BlockMeta } from './meta.ts';
@@ -45,7 +45,8 @@ export interface Block {
 	hash: string;
 	/**
 	 * The same, with comment lines left out: a translation's block has the original's parity
-	 * (EXAMPLES.md: comments are translated, code is not), so its page finds the original's record.
+	 * (CONTRIBUTING.md, "Translations": comments are translated, code is not), so its page finds the
+	 * original's record.
 	 */
 	parity: string;
 }

@@ -7,7 +7,7 @@ export interface ChapterEntry {
 	slug: string;
 	/** The sidebar label in each language. */
 	label: { ko: string; en: string };
-	/** A numbered chapter of ARCHITECTURE.md, or one of the guide's reference pages. */
+	/** The introduction, a numbered chapter (its label starts with its number), or one of the guide's reference pages. */
 	kind: 'introduction' | 'chapter' | 'reference';
 }
 

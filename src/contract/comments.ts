@@ -1,5 +1,5 @@
 /**
- * Comment lines, which a translation may reword (EXAMPLES.md, "A chapter is one scenario"):
+ * Comment lines, which a translation may reword (CONTRIBUTING.md, "Translations"):
  * `# ...` in shells, Dockerfiles and config files, `// ...` in JavaScript and its kin.
  */
 const hashComment = new Set([

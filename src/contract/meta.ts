@@ -1,6 +1,6 @@
 /**
  * The fence line's meta: parsed with Expressive Code's own parser (so the page and the harness
- * read the same thing) and checked against the contract's keys (EXAMPLES.md, "Meta keys").
+ * read the same thing) and checked against the contract's keys (CONTRIBUTING.md, "Meta keys").
  */
 import { posix } from 'node:path';
 import { MetaOptions } from '@expressive-code/core';

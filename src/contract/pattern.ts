@@ -1,5 +1,5 @@
 /**
- * An expected output line as the check reads it (EXAMPLES.md, "Matching expected output"):
+ * An expected output line as the check reads it (CONTRIBUTING.md, "Expected output"):
  * literal text with placeholders, each standing for what it matches. The harness matches with
  * it; the page uses the same patterns to mark, in a recorded output, what each placeholder matched.
  */

@@ -1,8 +1,9 @@
 /**
- * The two image stores a chapter is verified on (EXAMPLES.md, "Store pairs"): the containerd image
- * store, which new installs use, and the classic overlay2 store that upgraded machines keep. A block
- * runs on both unless it is one half of a store pair (`store=containerd` then `store=classic` on two
- * adjacent fences), which runs on its own store only.
+ * The two image stores a chapter is verified on (CONTRIBUTING.md, "Meta keys", `store=`;
+ * scripts/examples/README.md, "Store pairs"): the containerd image store, which new installs use,
+ * and the classic overlay2 store that upgraded machines keep. A block runs on both unless it is one
+ * half of a store pair (`store=containerd` then `store=classic` on two adjacent fences), which runs
+ * on its own store only.
  */
 import type { BlockMeta } from './meta.ts';
 

@@ -1,9 +1,10 @@
 /**
  * What the record says of each block of a page, found by identity, never by position: a Korean
  * chapter's block by its content hash, a translation's by its parity (the original's code
- * without comment lines), which the record keeps beside each hash (EXAMPLES.md: a translation is
- * not run again). The record has a column per image store: a block is looked up in each store it
- * runs on (src/contract/store.ts), and the page shows the entry of the store it is written for.
+ * without comment lines), which the record keeps beside each hash (CONTRIBUTING.md,
+ * "Translations": a translation is not run again). The record has a column per image store: a
+ * block is looked up in each store it runs on (src/contract/store.ts), and the page shows the
+ * entry of the store it is written for.
  */
 import { type Block, isExecutable } from '../contract/block.ts';
 import type { GuideLanguage } from '../contract/locales.ts';

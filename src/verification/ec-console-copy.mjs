@@ -7,7 +7,8 @@
 import { select } from '@astrojs/starlight/expressive-code/hast';
 
 /**
- * The commands of a transcript (EXAMPLES.md): `$ ` starts one, a trailing `\` continues it.
+ * The commands of a transcript (CONTRIBUTING.md, "Fences", the `console` row): `$ ` starts one, a
+ * trailing `\` continues it.
  * @param {string} transcript
  * @returns {string[]}
  */

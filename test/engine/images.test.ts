@@ -55,7 +55,7 @@ describe('base images', () => {
 		expect(client.trim()).toBe(`${engine.version} ${engine.version}`);
 	});
 
-	test('every base image of ENGINE.md is there, each a stand-in that says what it was built from', () => {
+	test('every base image the engine documents is there, each a stand-in that says what it was built from', () => {
 		const names = engine.baseImages.map((b) => b.name);
 		for (const name of ['debian:bookworm', 'debian:bookworm-slim', 'node:24-bookworm-slim', 'nginx:latest', 'busybox:latest', 'registry:2']) {
 			expect(names).toContain(name);
