@@ -1,6 +1,6 @@
 /**
  * The engine's tests reset, stop and restart their engine, so they use an instance of their own
- * (own data root, socket, bridge, subnet and mirror port): the examples suite and a contributor's
+ * (own data root, runtime dir and network namespace): the examples suite and a contributor's
  * `npm run engine -- up` keep theirs. They are about the engine's own daemon, so a contributor's
  * LAYERBOOK_DOCKER_HOST is not theirs (the decoy test names an external daemon itself).
  *

@@ -47,6 +47,7 @@ describe('published ports', () => {
 		await dockerOk(engine, ['run', '-d', '--name', 'registry', '-p', `${port}:5000`, 'registry:2']);
 		await waitForHttp(`http://127.0.0.1:${port}/v2/`, engine.namespace);
 		const ref = `localhost:${port}/my-busybox:1`;
+		await dockerOk(engine, ['pull', '-q', 'busybox']);
 		await dockerOk(engine, ['tag', 'busybox', ref]);
 		const pushed = await dockerOk(engine, ['push', ref]);
 		expect(pushed).toMatch(/digest: sha256:[0-9a-f]{64}/);

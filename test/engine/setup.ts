@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { TestProject } from 'vitest/node';
 import type { Engine } from '../../scripts/engine/index.ts';
+import { downOnInterrupt } from '../down-on-interrupt.ts';
 import { hostNetwork } from './host-network.ts';
 
 declare module 'vitest' {
@@ -43,11 +44,13 @@ async function engineCli(project: TestProject, args: readonly string[]): Promise
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
 	const before = await hostNetwork();
 	project.provide('hostNetworkBefore', before);
+	const dispose = downOnInterrupt({ ...process.env, ...project.config.env }, 'engine');
 	const started = Date.now();
 	const engine = JSON.parse(await engineCli(project, ['up', '--json'])) as Engine;
 	process.stderr.write(`[engine] up in ${((Date.now() - started) / 1000).toFixed(1)}s at ${engine.dockerHost}\n`);
 	project.provide('engine', engine);
 	return async () => {
+		dispose();
 		await engineCli(project, ['down']);
 		const after = await hostNetwork();
 		if (after !== before) throw new Error(`the host's network settings changed during the engine suite:\nbefore:\n${before}\nafter:\n${after}`);

@@ -77,6 +77,12 @@ describe('the CI workflow', () => {
 		for (const job of ['test', 'examples']) expect(jobs.get(job)).toContain('npm run setup');
 	});
 
+	it("leaves the runner's own Docker installed and running: setup conflicts with none of its packages", () => {
+		for (const [job, commands] of jobs) {
+			expect(commands, job).not.toMatch(/apt-get (remove|purge)|systemctl stop docker/);
+		}
+	});
+
 	it('lets no job pass a vitest run that ran no test file (an empty examples shard is a failure)', () => {
 		for (const [job, commands] of jobs) expect(commands, job).not.toMatch(/passWithNoTests/);
 	});
