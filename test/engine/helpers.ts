@@ -42,6 +42,8 @@ async function httpGet(url: string, namespace: string | null): Promise<string> {
 	const result = await execa('nsenter', [`--net=${namespace}`, '--', process.execPath, '--input-type=module', '-e', getScript, url], {
 		reject: false,
 		timeout: 10_000,
+		// The body as served, final newline and all.
+		stripFinalNewline: false,
 	});
 	if (result.exitCode !== 0) throw new Error(`GET ${url} in ${namespace}: ${result.stderr}`);
 	return result.stdout;
