@@ -85,7 +85,10 @@ describe('each chapter as one script', () => {
 				if (config !== undefined) await copyFile(join(config, 'config.json'), join(home, '.docker', 'config.json')).catch(() => undefined);
 				// The script refuses a daemon on another machine without --yes; the engine's own is a local socket.
 				const yes = (engine.env['DOCKER_HOST'] ?? '').startsWith('unix://') ? [] : ['--yes'];
-				const result = await execa('bash', [script, ...yes], {
+				// Where a reader's own shell would be: beside the daemon, in the engine's network namespace,
+				// so the script's `curl localhost:8080` reaches the published port.
+				const [file, args] = engine.namespace === null ? ['bash', [script, ...yes]] : ['nsenter', [`--net=${engine.namespace}`, '--', 'bash', script, ...yes]];
+				const result = await execa(file, args, {
 					cwd: root,
 					env: { ...engine.env, HOME: home, DOCKER_CONFIG: join(home, '.docker'), TMPDIR: root, LANG: 'C.UTF-8' },
 					extendEnv: false,
