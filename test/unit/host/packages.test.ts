@@ -1,4 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it, test } from 'vitest';
 import { hostPackages, plannedRemovals } from '../../../scripts/host/packages.ts';
 
 describe('host packages', () => {
@@ -20,4 +26,52 @@ describe('host packages', () => {
 		expect(plannedRemovals(simulation)).toEqual(['docker-ce', 'containerd.io']);
 		expect(plannedRemovals('Inst iptables (1.8.9-2 Debian:12.8/stable [amd64])\n')).toEqual([]);
 	});
+});
+
+describe('an install interrupted by Ctrl-C', () => {
+	const policy = '/usr/sbin/policy-rc.d';
+	const dirs: string[] = [];
+	afterAll(async () => {
+		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+	});
+
+	// apt-get runs only as root; the child below stands in for it, so nothing is installed.
+	test.skipIf(process.getuid?.() !== 0)(
+		"leaves the host's service policy (/usr/sbin/policy-rc.d) as it found it",
+		async () => {
+			const dir = await mkdtemp(join(tmpdir(), 'layerbook-apt-'));
+			dirs.push(dir);
+			const marker = join(dir, 'apt-get-ran');
+			await writeFile(
+				join(dir, 'apt-get'),
+				// A simulated install removes nothing; anything else runs long enough to be interrupted.
+				`#!/bin/sh\ncase " $* " in *" -s "*) exit 0 ;; esac\necho "$*" >> ${marker}\nexec sleep 60\n`,
+				{ mode: 0o755 },
+			);
+			const before = existsSync(policy);
+			const module = fileURLToPath(new URL('../../../scripts/host/packages.ts', import.meta.url));
+			const child = execa(
+				process.execPath,
+				[
+					'--import',
+					'tsx',
+					'--input-type=module',
+					'-e',
+					`import { installHostPackages } from ${JSON.stringify(module)}; await installHostPackages(['quality'], () => {});`,
+				],
+				{ env: { PATH: `${dir}:${process.env['PATH'] ?? ''}`, LAYERBOOK_SHELLCHECK: join(dir, 'no-shellcheck') }, detached: true, reject: false },
+			);
+			const deadline = Date.now() + 30_000;
+			while (!existsSync(marker)) {
+				if (Date.now() > deadline || child.exitCode !== null) throw new Error(`apt-get was never run: ${(await child).stderr}`);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			process.kill(-(child.pid ?? 0), 'SIGINT');
+			await child;
+			const after = existsSync(policy);
+			if (after && !before) await rm(policy, { force: true });
+			expect(after).toBe(before);
+		},
+		60_000,
+	);
 });
