@@ -1,4 +1,5 @@
-/** `npm run engine -- up [--json] | down | status | env | reset | offered` */
+/** `npm run engine -- up [--json] | down | status | env | shell | reset | offered` */
+import { spawnSync } from 'node:child_process';
 import { shellQuote } from '../host/text.ts';
 import { type EngineConfig, engineConfig } from './config.ts';
 
@@ -58,6 +59,22 @@ async function main(command: string | undefined): Promise<void> {
 			process.stdout.write(`export PATH=${shellQuote(bin)}:"$PATH"\n`);
 			return;
 		}
+		case 'shell': {
+			// The chapters' shell, for a person: in the engine's network namespace, where its published
+			// ports answer on localhost, with docker pointed at the engine.
+			const engine = await up({ config, onProgress: progress, signal });
+			if (engine.namespace === null) throw new Error('an external daemon (LAYERBOOK_DOCKER_HOST) has no namespace of the engine: use your own shell');
+			const bin = (engine.env['PATH'] ?? '').split(':')[0] ?? '';
+			progress(`engine shell: bash in ${engine.namespace}; exit to leave`);
+			// Ctrl-C belongs to the shell now.
+			process.on('SIGINT', () => undefined);
+			const shell = spawnSync('nsenter', [`--net=${engine.namespace}`, '--', 'bash'], {
+				stdio: 'inherit',
+				env: { ...process.env, ...engine.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` },
+			});
+			process.exitCode = shell.status ?? 1;
+			return;
+		}
 		case 'down':
 			await down(config);
 			progress('engine stopped');
@@ -81,7 +98,7 @@ async function main(command: string | undefined): Promise<void> {
 			return;
 		}
 		default:
-			process.stderr.write('usage: npm run engine -- up [--json] | down | status | env | reset | offered\n');
+			process.stderr.write('usage: npm run engine -- up [--json] | down | status | env | shell | reset | offered\n');
 			process.exitCode = 2;
 	}
 }

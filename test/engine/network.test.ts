@@ -1,4 +1,5 @@
 import './instance.ts';
+import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { offlineProxy } from '../../scripts/engine/daemon.ts';
@@ -50,6 +51,13 @@ describe("the engine's own network namespace", () => {
 		// From inside the namespace, where the chapters run, it answers.
 		expect(await waitForHttp(`http://${inside}/`, engine.namespace)).toContain('Welcome to nginx!');
 	}, 120_000);
+
+	test('npm run engine -- shell is a bash in the namespace, with docker pointed at the engine', async () => {
+		const cli = fileURLToPath(new URL('../../scripts/engine/cli.ts', import.meta.url));
+		const shell = await execa(process.execPath, ['--import', 'tsx', cli, 'shell'], { input: 'readlink /proc/self/ns/net\necho "$DOCKER_HOST"\n' });
+		const inside = await execa('nsenter', [`--net=${engine.namespace ?? ''}`, '--', 'readlink', '/proc/self/ns/net']);
+		expect(shell.stdout.split('\n')).toEqual([inside.stdout, engine.dockerHost]);
+	}, 60_000);
 
 	test('a build that runs apt-get install reaches the Debian archive through the user-mode network', async () => {
 		const built = await docker(engine, ['build', '--progress=plain', '-t', 'with-hello', '-'], {
