@@ -92,7 +92,7 @@ describe("a contributor's own Docker", () => {
 
 	test('with a package that owns /usr/bin/runc and conflicts with runc installed, setup passes and the package stays', async () => {
 		expect(installedStatus(standIn)).toBe('install ok installed');
-		const setup = await execa(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../scripts/host/setup.ts', import.meta.url))], {
+		const setup = await execa(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../../scripts/setup.ts', import.meta.url))], {
 			reject: false,
 			all: true,
 		});

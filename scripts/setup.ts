@@ -5,10 +5,10 @@
  * then the engine's pinned Docker packages and its tools (runc, docker-registry, debootstrap,
  * slirp4netns), fetched and unpacked under the cache. Seconds when all is there.
  */
-import { engineConfig } from '../engine/config.ts';
-import { ensureEnginePackages } from '../engine/packages.ts';
-import { ensureEngineTools } from '../engine/tools.ts';
-import { hostPackages, installHostPackages, isPresent } from './packages.ts';
+import { engineConfig } from './engine/config.ts';
+import { ensureEnginePackages } from './engine/packages.ts';
+import { ensureEngineTools } from './engine/tools.ts';
+import { hostPackages, installHostPackages, isPresent } from './host/packages.ts';
 
 const progress = (line: string): void => {
 	process.stderr.write(`setup: ${line}\n`);
