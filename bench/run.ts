@@ -286,47 +286,37 @@ async function measurePages(origin: string): Promise<void> {
 // --- The sandbox engine ------------------------------------------------------------------------
 function measureEngine(): void {
 	const script = join(root, 'bench', 'engine.ts');
-	if (existsSync(script)) {
-		log(`the engine's own bench (bench/engine.ts${engineWarmOnly ? ' --warm' : ''}), minutes when cold...`);
-		const result = spawnSync('npx', ['tsx', script, ...(engineWarmOnly ? ['--warm'] : [])], {
-			cwd: root,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'inherit'],
-			maxBuffer: 16 * 1024 * 1024,
-		});
-		// bench/engine.ts prints markdown tables: take their rows, leaving out each header (the line
-		// before a `| --- |` line) and naming the stand-in sizes as such.
-		const lines = result.stdout.split('\n');
-		const separator = (line: string | undefined): boolean => /^\|\s*-/.test(line ?? '');
-		let sizes = false;
-		const table: string[][] = [];
-		lines.forEach((line, index) => {
-			if (!line.startsWith('|') || separator(line)) return;
-			const cells = line
-				.split('|')
-				.slice(1, -1)
-				.map((cell) => cell.trim());
-			if (separator(lines[index + 1])) {
-				sizes = /size/i.test(cells.join(' '));
-				return;
-			}
-			table.push(sizes ? [`stand-in ${cells[0] ?? ''}`, cells[1] ?? ''] : cells);
-		});
-		if (result.status !== 0 || table.length === 0) {
-			rows.push(['sandbox engine (bench/engine.ts)', 'failed', `exit ${String(result.status)}`]);
+	log(`the engine's own bench (bench/engine.ts${engineWarmOnly ? ' --warm' : ''}), minutes when cold...`);
+	const result = spawnSync('npx', ['tsx', script, ...(engineWarmOnly ? ['--warm'] : [])], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+		maxBuffer: 16 * 1024 * 1024,
+	});
+	// bench/engine.ts prints markdown tables: take their rows, leaving out each header (the line
+	// before a `| --- |` line) and naming the stand-in sizes as such.
+	const lines = result.stdout.split('\n');
+	const separator = (line: string | undefined): boolean => /^\|\s*-/.test(line ?? '');
+	let sizes = false;
+	const table: string[][] = [];
+	lines.forEach((line, index) => {
+		if (!line.startsWith('|') || separator(line)) return;
+		const cells = line
+			.split('|')
+			.slice(1, -1)
+			.map((cell) => cell.trim());
+		if (separator(lines[index + 1])) {
+			sizes = /size/i.test(cells.join(' '));
 			return;
 		}
-		for (const [what = '', value = ''] of table) rows.push([`engine: ${what}`, value, 'bench/engine.ts, its own instance `bench`']);
-		if (engineWarmOnly) rows.push(['engine: cold provisioning', 'not measured', 'run `npm run bench` without `--engine-warm`']);
+		table.push(sizes ? [`stand-in ${cells[0] ?? ''}`, cells[1] ?? ''] : cells);
+	});
+	if (result.status !== 0 || table.length === 0) {
+		rows.push(['sandbox engine (bench/engine.ts)', 'failed', `exit ${String(result.status)}`]);
 		return;
 	}
-	const started = performance.now();
-	const result = spawnSync('npm', ['run', 'engine', '--', 'up'], { cwd: root, stdio: 'ignore' });
-	rows.push([
-		'engine: warm `npm run engine -- up`',
-		result.status === 0 ? seconds(performance.now() - started) : 'failed',
-		'bench/engine.ts absent: warm only',
-	]);
+	for (const [what = '', value = ''] of table) rows.push([`engine: ${what}`, value, 'bench/engine.ts, its own instance `bench`']);
+	if (engineWarmOnly) rows.push(['engine: cold provisioning', 'not measured', 'run `npm run bench` without `--engine-warm`']);
 }
 
 // --- Verification, cold and warm result cache ----------------------------------------------------

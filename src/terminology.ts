@@ -17,7 +17,7 @@ export interface RetiredTerm {
 	pattern?: RegExp;
 }
 
-export const retiredTerms: readonly RetiredTerm[] = [
+const retiredTerms: readonly RetiredTerm[] = [
 	{ retired: '쓰기 층', use: '쓰기 가능한 레이어' },
 	{ retired: '쓰기 가능 레이어', use: '쓰기 가능한 레이어' },
 	// 얼리다 / 녹이다 (freeze, thaw) for pause / unpause, in every ending: 얼리, 얼립니다, 얼려, 얼렸…

@@ -5,16 +5,16 @@ import { request } from 'node:http';
  * on a busy machine, and a warm `up` makes a dozen such checks.
  */
 
-export interface ApiResponse {
+interface ApiResponse {
 	status: number;
 	body: string;
 }
 
-export function apiGet(dockerHost: string, path: string, timeoutMs = 5_000): Promise<ApiResponse> {
+function apiGet(dockerHost: string, path: string, timeoutMs = 5_000): Promise<ApiResponse> {
 	return apiRequest(dockerHost, 'GET', path, timeoutMs);
 }
 
-export function apiRequest(dockerHost: string, method: 'GET' | 'POST' | 'DELETE', path: string, timeoutMs = 5_000): Promise<ApiResponse> {
+function apiRequest(dockerHost: string, method: 'GET' | 'POST' | 'DELETE', path: string, timeoutMs = 5_000): Promise<ApiResponse> {
 	const target = dockerHost.startsWith('unix://')
 		? { socketPath: dockerHost.slice('unix://'.length) }
 		: (() => {

@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { type ImageStore, imageStores } from '../../src/contract/store.ts';
 
-export { type ImageStore, imageStores };
-
 /** Unset and empty are the same: `LAYERBOOK_X= npm test` turns a setting off. */
 const optional = z
 	.string()

@@ -7,8 +7,8 @@ import { acquireLock } from '../host/lock.ts';
 import { engineNetwork, type EnginePaths } from './paths.ts';
 import { mirrorUrl } from './mirror.ts';
 import { inNamespace, namespacePath, slirp } from './network.ts';
-import { allPids, commandLine } from '../host/proc.ts';
-import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
+import { allPids, commandLine, isAlive } from '../host/proc.ts';
+import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 import type { EngineTools } from './tools.ts';
 
 export function dockerHost(paths: EnginePaths): string {
@@ -27,7 +27,7 @@ export function engineEnv(host: string, paths: EnginePaths, path = systemPath): 
 }
 
 /** The client's config: only `cliPluginsExtraDirs`, so `docker buildx` and `docker compose` are the unpacked plugins. */
-export function clientConfig(root: EngineRoot): string {
+function clientConfig(root: EngineRoot): string {
 	return `${JSON.stringify({ cliPluginsExtraDirs: [root.pluginsDir] }, null, 2)}\n`;
 }
 
@@ -174,7 +174,7 @@ async function stopContainers(host: string): Promise<string[]> {
 }
 
 /** Any process still in one of these containers' cgroups (found in /proc/<pid>/cgroup): SIGKILL. */
-export async function killContainerProcesses(ids: readonly string[]): Promise<void> {
+async function killContainerProcesses(ids: readonly string[]): Promise<void> {
 	if (ids.length === 0) return;
 	for (const pid of await allPids()) {
 		const cgroup = await readFile(`/proc/${pid}/cgroup`, 'utf8').catch(() => '');

@@ -215,7 +215,7 @@ export async function ensureSet(cacheRoot: string, mirror: string, set: DebianSe
 }
 
 /** The folders under `dir` some live process runs a program from (by /proc/<pid>/exe). */
-export async function setsInUse(dir: string): Promise<Set<string>> {
+async function setsInUse(dir: string): Promise<Set<string>> {
 	const used = new Set<string>();
 	const prefix = `${dir}/`;
 	for (const pid of await allPids()) {

@@ -11,7 +11,8 @@ export type { BaseImage, Engine, EngineStatus, UpOptions } from './types.ts';
 export { up, down, status } from './lifecycle.ts';
 export { assertNothingForeign, daemonTime, findForeign, ForeignObjectsError, type ForeignObjects } from './foreign.ts';
 export { enginePaths } from './paths.ts';
-export { engineConfig, type EngineConfig, EngineConfigError, type ImageStore } from './config.ts';
+export { engineConfig, type EngineConfig, EngineConfigError } from './config.ts';
+export type { ImageStore } from '../../src/contract/store.ts';
 
 /**
  * Removes every container, volume, non-default network, the build cache and every image that is

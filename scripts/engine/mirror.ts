@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { EngineConfig } from './config.ts';
 import { fetchInNamespace, inNamespace, namespacePath } from './network.ts';
 import { type EnginePaths, mirrorPort } from './paths.ts';
-import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor, isAlive } from './proc.ts';
+import { isAlive } from '../host/proc.ts';
+import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 import type { EngineTools } from './tools.ts';
 
 /*

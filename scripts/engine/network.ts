@@ -2,7 +2,8 @@ import { execa } from 'execa';
 import { exists } from '../host/fs.ts';
 import type { EngineConfig } from './config.ts';
 import type { EnginePaths } from './paths.ts';
-import { alivePid, isAlive, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
+import { isAlive } from '../host/proc.ts';
+import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 import type { EngineTools } from './tools.ts';
 
 /*

@@ -5,9 +5,7 @@ import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commandLine, executable, isAlive } from '../host/proc.ts';
 
-export { isAlive };
-
-export async function readPid(pidfile: string): Promise<number | null> {
+async function readPid(pidfile: string): Promise<number | null> {
 	try {
 		const pid = Number((await readFile(pidfile, 'utf8')).trim());
 		return Number.isInteger(pid) && pid > 0 ? pid : null;
@@ -87,7 +85,7 @@ export async function alivePid(pidfile: string, expect?: string, binary?: string
 }
 
 /** SIGTERM, wait, then SIGKILL: a process of ours never outlives `down`. */
-export async function stopPid(pid: number, graceMs = 20_000): Promise<void> {
+async function stopPid(pid: number, graceMs = 20_000): Promise<void> {
 	if (!isAlive(pid)) return;
 	try {
 		process.kill(pid, 'SIGTERM');

@@ -15,7 +15,7 @@ const containersSchema = z.array(z.object({ Id: z.string() }));
 const volumesSchema = z.object({ Volumes: z.array(z.object({ Name: z.string() })).nullable() });
 const imagesSchema = z.array(z.object({ Id: z.string(), RepoTags: z.array(z.string()).nullable().optional() }));
 
-export async function isOwnDaemon(engine: Engine): Promise<boolean> {
+async function isOwnDaemon(engine: Engine): Promise<boolean> {
 	const paths = enginePaths(engine.config);
 	return engine.dockerHost === ownDockerHost(paths) && (await daemonRunning(paths)) !== null;
 }

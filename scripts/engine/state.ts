@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { z } from 'zod';
 
 /** What the engine remembers of each built stand-in, so a warm `up` rebuilds nothing. */
-export const standInStateSchema = z.record(
+const standInStateSchema = z.record(
 	z.object({
 		hash: z.string(),
 		repository: z.string(),

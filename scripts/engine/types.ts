@@ -1,4 +1,5 @@
-import type { EngineConfig, ImageStore } from './config.ts';
+import type { ImageStore } from '../../src/contract/store.ts';
+import type { EngineConfig } from './config.ts';
 
 export interface BaseImage {
 	/** e.g. 'node:24-bookworm-slim' */

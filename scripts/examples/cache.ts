@@ -24,7 +24,7 @@ export function resultsDirectory(env: NodeJS.ProcessEnv = process.env): string {
  * drives (its reset, network, daemon config, stand-ins). Every file the harness imports is in one
  * of these (cache.test.ts follows the imports).
  */
-export const sourceDirectories: readonly string[] = [
+const sourceDirectories: readonly string[] = [
 	fileURLToPath(new URL('.', import.meta.url)),
 	fileURLToPath(new URL('../../src/contract/', import.meta.url)),
 	fileURLToPath(new URL('../host/', import.meta.url)),

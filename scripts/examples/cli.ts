@@ -11,13 +11,14 @@
 import { chmod, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type EngineConfig, type ImageStore, engineConfig, imageStores } from '../engine/config.ts';
+import { type EngineConfig, engineConfig } from '../engine/config.ts';
 import { type Engine, up } from '../engine/index.ts';
 import { blockLabel } from '../../src/contract/block.ts';
 import { cachedResult, storeResult } from './cache.ts';
 import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile, storeBlocks } from './chapter.ts';
 import { ChapterProblems, type Problem, formatProblem } from '../../src/contract/problem.ts';
 import type { VerificationRecord } from '../../src/contract/record.ts';
+import { type ImageStore, imageStores } from '../../src/contract/store.ts';
 import { RecordSchemaError, nextColumn, readRecord, recordPath, recordedStores, withParity, writeRecord } from './record.ts';
 import { checkRecord } from './record-check.ts';
 import { formatBlock, formatFailure, formatSummary } from './report.ts';

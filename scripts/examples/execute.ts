@@ -32,14 +32,14 @@ interface Attempt {
 }
 
 /** The line a command starts on, walking back over `\` continuations. */
-export function commandStart(lines: readonly string[], index: number): number {
+function commandStart(lines: readonly string[], index: number): number {
 	let start = index;
 	while (start > 0 && /\\$/.test(lines[start - 1] ?? '')) start -= 1;
 	return start;
 }
 
 /** Index of the line the block's last command starts on. */
-export function lastCommandStart(code: string): number {
+function lastCommandStart(code: string): number {
 	const lines = code.split('\n');
 	let last = lines.length - 1;
 	while (last > 0 && /^\s*(#.*)?$/.test(lines[last] ?? '')) last -= 1;

@@ -37,8 +37,6 @@ export function normalise(text: string, workspace?: string): string {
 		.replace(/\n+$/, '');
 }
 
-export { linePattern };
-
 const ellipsis = '...';
 /** Absorbed lines shown beside a change. */
 const contextLines = 3;

@@ -16,7 +16,7 @@ async function parentsByPid(): Promise<Map<number, number>> {
 }
 
 /** The process and all its descendants, parents first. */
-export async function processTree(root: number): Promise<number[]> {
+async function processTree(root: number): Promise<number[]> {
 	const parents = await parentsByPid();
 	const tree = [root];
 	for (let index = 0; index < tree.length; index += 1) {

@@ -4,7 +4,8 @@
  * A transcript shows typed input as the terminal echoes it: after the prompt, on the same line
  * (`> 1 + 2`, `[..]node@[ID]:/app$ whoami`).
  */
-import { linePattern, normalise } from './match.ts';
+import { linePattern } from '../../src/contract/pattern.ts';
+import { normalise } from './match.ts';
 
 export interface Prompt {
 	/** As the transcript writes it, placeholders included, without trailing spaces. */

@@ -30,14 +30,14 @@ export function formatBlock(result: BlockResult): string {
 	return `  ${mark} ${at(result)} ${result.label}${time}${note}`;
 }
 
-export interface Summary {
+interface Summary {
 	passed: number;
 	failed: number;
 	skipped: number;
 	notRun: number;
 }
 
-export function summarise(results: readonly ChapterResult[]): Summary {
+function summarise(results: readonly ChapterResult[]): Summary {
 	const blocks = results.flatMap((result) => result.blocks);
 	const count = (status: BlockResult['status']): number => blocks.filter((block) => block.status === status).length;
 	return { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), notRun: count('not run') };

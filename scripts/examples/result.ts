@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { blockKinds } from '../../src/contract/block.ts';
 
-export const blockStatuses = ['passed', 'failed', 'skipped', 'not run'] as const;
+const blockStatuses = ['passed', 'failed', 'skipped', 'not run'] as const;
 
-export const failureSchema = z.object({
+const failureSchema = z.object({
 	/** `file:line` of the failing command (or of the block when no command is to blame). */
 	file: z.string(),
 	line: z.number().int(),
@@ -25,7 +25,7 @@ export const failureSchema = z.object({
 });
 export type Failure = z.infer<typeof failureSchema>;
 
-export const outputUpdateSchema = z.object({
+const outputUpdateSchema = z.object({
 	/** Index of the command within the console block. */
 	command: z.number().int().nonnegative(),
 	/** The normalised output it printed, to become its expected output. */
@@ -33,7 +33,7 @@ export const outputUpdateSchema = z.object({
 });
 export type OutputUpdate = z.infer<typeof outputUpdateSchema>;
 
-export const blockResultSchema = z.object({
+const blockResultSchema = z.object({
 	file: z.string(),
 	line: z.number().int(),
 	kind: z.enum(blockKinds),

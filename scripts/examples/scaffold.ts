@@ -21,7 +21,7 @@ export class ScaffoldError extends Error {}
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The files a chapter is made of, relative to the repository. */
-export function chapterFiles(slug: string): { ko: string; en: string; test: string; list: string } {
+function chapterFiles(slug: string): { ko: string; en: string; test: string; list: string } {
 	return {
 		ko: join('src', 'content', 'docs', `${slug}.mdx`),
 		en: join('src', 'content', 'docs', 'en', `${slug}.mdx`),
@@ -40,7 +40,7 @@ function tsString(text: string): string {
 }
 
 /** The Korean original: what the harness runs. */
-export function koreanPage(title: string): string {
+function koreanPage(title: string): string {
 	return `---
 title: ${yaml(title)}
 description: 이 장에서 다루는 내용을 한 문장으로 씁니다.
@@ -99,7 +99,7 @@ docker image rm busybox
 }
 
 /** The English translation: the same blocks, in the same order, with the same code. */
-export function englishPage(title: string): string {
+function englishPage(title: string): string {
 	return `---
 title: ${yaml(title)}
 description: One sentence on what this chapter covers.
@@ -157,7 +157,7 @@ docker image rm busybox
 `;
 }
 
-export function testFile(slug: string): string {
+function testFile(slug: string): string {
 	return `import { declareChapter } from '../declare-chapter.ts';\n\nawait declareChapter(${tsString(slug)});\n`;
 }
 

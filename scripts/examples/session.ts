@@ -81,7 +81,7 @@ const quietStartMs = 1500;
 /** How often the typist looks at the screen. */
 const pollMs = 50;
 
-export class SessionClosedError extends Error {}
+class SessionClosedError extends Error {}
 
 function spawnShell(cwd: string, env: Record<string, string>, namespace: string | null | undefined) {
 	const [file, args] = namespace === null || namespace === undefined ? ['bash', []] : ['nsenter', [`--net=${namespace}`, '--', 'bash']];

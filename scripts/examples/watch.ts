@@ -7,7 +7,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
-export const debounceMs = 300;
+const debounceMs = 300;
 
 export interface Watcher {
 	close(): void;

@@ -39,7 +39,7 @@ export class LockBusyError extends Error {
 }
 
 /** util-linux's, on every Debian and Ubuntu. */
-export const flockCommand = 'flock';
+const flockCommand = 'flock';
 
 /** How long a lock may be free before we tell the caller we are waiting. */
 const waitNoticeMs = 250;
@@ -47,7 +47,7 @@ const waitNoticeMs = 250;
 type Holder = ChildProcessByStdio<Writable, Readable, Readable>;
 
 /** The pid written in a lock file by its holder, if any. */
-export async function lockHolder(path: string): Promise<number | null> {
+async function lockHolder(path: string): Promise<number | null> {
 	const text = await readFile(path, 'utf8').catch(() => '');
 	const pid = Number(text.trim());
 	return Number.isInteger(pid) && pid > 0 ? pid : null;

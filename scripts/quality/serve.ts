@@ -40,7 +40,7 @@ export interface StaticSite {
 }
 
 /** The file a request path names inside `root`, or undefined (outside root, or not there). */
-export function fileFor(root: string, pathname: string): string | undefined {
+function fileFor(root: string, pathname: string): string | undefined {
 	let path: string;
 	try {
 		path = decodeURIComponent(pathname);

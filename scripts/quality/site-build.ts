@@ -27,7 +27,7 @@ function newestTime(path: string): number {
 }
 
 /** Why the build in `dist/` cannot be used, or undefined when it is current. */
-export function staleReason(): string | undefined {
+function staleReason(): string | undefined {
 	if (!existsSync(buildMarker)) return 'no finished build in dist/';
 	// Starlight renders the Pagefind search box only in a production build.
 	if (!readFileSync(join(distDir, 'index.html'), 'utf8').includes('search-container')) return 'dist/ holds a development build (no search)';
@@ -41,7 +41,7 @@ export function staleReason(): string | undefined {
  * into process.env (DEV=1, PROD='', MODE=test, NODE_ENV=test, ...); a build that inherits them is
  * a development flavour of the site, whose search dialog only says search needs a production build.
  */
-export function buildEnvironment(): NodeJS.ProcessEnv {
+function buildEnvironment(): NodeJS.ProcessEnv {
 	const vitestKeys = new Set(['DEV', 'PROD', 'MODE', 'BASE_URL', 'SSR', 'TEST', 'NODE_ENV']);
 	return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST')));
 }

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { BlockMeta } from './meta.ts';
 
-export const shellLanguages = new Set(['sh', 'bash', 'shell']);
+const shellLanguages = new Set(['sh', 'bash', 'shell']);
 
 /** Shiki's other names for the same things, which the page would render but the harness would not run. */
 export const misleadingLanguages: Readonly<Record<string, string>> = {

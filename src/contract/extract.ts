@@ -32,7 +32,7 @@ export interface Fence {
 	afterFence?: boolean;
 }
 
-export function parseFences(file: string, source: string): Fence[] {
+function parseFences(file: string, source: string): Fence[] {
 	let tree: Root;
 	try {
 		tree = parser.parse(source);

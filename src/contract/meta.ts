@@ -38,7 +38,7 @@ const seconds = z.coerce
 	.positive('must be more than 0 seconds')
 	.max(3600, 'must be at most 3600 seconds');
 
-export const blockMetaSchema = z
+const blockMetaSchema = z
 	.object({
 		title: z.string().min(1, 'title must not be empty').optional(),
 		skip: z

@@ -5,7 +5,7 @@
  */
 
 /** What each placeholder stands for, as a regular expression source. */
-export const placeholders: Readonly<Record<string, string>> = {
+const placeholders: Readonly<Record<string, string>> = {
 	'[..]': '.*',
 	'[ID]': '[0-9a-f]{12}',
 	'[DIGEST]': 'sha256:[0-9a-f]{64}',

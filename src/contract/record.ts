@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { blockKinds } from './block.ts';
 import { type ImageStore, imageStores } from './store.ts';
 
-export const recordedBlockSchema = z.object({
+const recordedBlockSchema = z.object({
 	/** Content hash of the block (block.ts, blockHash): the record's key. */
 	hash: z.string().regex(/^[0-9a-f]{16}$/),
 	/** The block's hash without its comment lines (block.ts, Block.parity): how a translation finds it. */
@@ -34,7 +34,7 @@ export const recordedBlockSchema = z.object({
 });
 export type RecordedBlock = z.infer<typeof recordedBlockSchema>;
 
-export const baseImageSchema = z.object({
+const baseImageSchema = z.object({
 	/** The name chapters use, `node:24-bookworm-slim`. */
 	name: z.string(),
 	digest: z.string(),
@@ -43,7 +43,7 @@ export const baseImageSchema = z.object({
 });
 export type RecordedBaseImage = z.infer<typeof baseImageSchema>;
 
-export const engineInfoSchema = z.object({
+const engineInfoSchema = z.object({
 	version: z.string(),
 	/** The image store the blocks ran on. */
 	store: z.enum(imageStores),
@@ -55,7 +55,7 @@ export const engineInfoSchema = z.object({
 });
 export type EngineInfo = z.infer<typeof engineInfoSchema>;
 
-export const recordedChapterSchema = z.object({
+const recordedChapterSchema = z.object({
 	slug: z.string(),
 	file: z.string(),
 	/** When this chapter was run (ISO 8601). */
@@ -70,7 +70,7 @@ export const recordedChapterSchema = z.object({
 export type RecordedChapter = z.infer<typeof recordedChapterSchema>;
 
 /** One image store's column of the record: every chapter as it ran on an engine with that store. */
-export const storeColumnSchema = z.object({
+const storeColumnSchema = z.object({
 	/** The latest run on this store that wrote the column (ISO 8601). */
 	date: z.string(),
 	engine: engineInfoSchema,

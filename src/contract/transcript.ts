@@ -2,7 +2,7 @@
  * A `console` block read as a terminal transcript: `$ ` starts a command, a trailing `\`
  * continues it, and the lines up to the next `$ ` are what that command printed.
  */
-export interface TranscriptCommand {
+interface TranscriptCommand {
 	/** The command as typed, continuation lines included (without the `$ `). */
 	command: string;
 	/** The file line of its `$ `. */

@@ -6,7 +6,7 @@
 import { capturingLinePattern, ellipsis } from './pattern.ts';
 
 /** Characters `start` (inclusive) to `end` (exclusive) of a line. */
-export interface Range {
+interface Range {
 	start: number;
 	end: number;
 }

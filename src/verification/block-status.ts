@@ -31,7 +31,7 @@ export type BlockVerification =
 	  };
 
 /** One store's run of the page's chapter, as its column of the record holds it. */
-export interface StoreRun {
+interface StoreRun {
 	store: ImageStore;
 	chapter: RecordedChapter;
 }

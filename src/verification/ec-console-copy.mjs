@@ -12,7 +12,7 @@ import { select } from '@astrojs/starlight/expressive-code/hast';
  * @param {string} transcript
  * @returns {string[]}
  */
-export function transcriptCommands(transcript) {
+function transcriptCommands(transcript) {
 	/** @type {string[]} */
 	const commands = [];
 	let continuing = false;

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type VerificationRecord, verificationRecordSchema } from '../contract/record.ts';
 
-export function recordFile(root: string): string {
+function recordFile(root: string): string {
 	return join(root, 'src', 'data', 'record.json');
 }
 

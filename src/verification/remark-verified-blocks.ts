@@ -35,7 +35,7 @@ export interface VerifiedBlocksOptions {
 	labelsFor: (absolutePath: string) => VerificationLabels;
 }
 
-export class StaleBlocksError extends Error {
+class StaleBlocksError extends Error {
 	constructor(readonly problems: readonly Problem[]) {
 		super(`${problems.map(formatProblem).join('\n')}\nRecord the chapters again with: npm run record`);
 		this.name = 'StaleBlocksError';

@@ -12,14 +12,14 @@ import type { Block } from '../contract/block.ts';
 import type { ImageStore } from '../contract/store.ts';
 
 /** The key Starlight stores the reader's choice under (`starlight-synced-tabs__image-store`). */
-export const storeSyncKey = 'image-store';
+const storeSyncKey = 'image-store';
 
 /**
  * Each store's tab label: the same in every language, because Starlight keeps the choice by label
  * and a reader who switches language keeps their store. The driver in brackets is what
  * `docker info -f '{{.Driver}}'` prints on that store (the introduction shows both).
  */
-export const storeTabLabels: Readonly<Record<ImageStore, string>> = { containerd: 'containerd (overlayfs)', classic: 'classic (overlay2)' };
+const storeTabLabels: Readonly<Record<ImageStore, string>> = { containerd: 'containerd (overlayfs)', classic: 'classic (overlay2)' };
 
 const tabsName = 'LayerbookStoreTabs';
 const tabName = 'LayerbookStoreTab';

@@ -61,7 +61,7 @@ const ko = {
 	'layerbook.status.line': '{{line}}번째 줄',
 };
 
-export type VerificationKey = keyof typeof ko;
+type VerificationKey = keyof typeof ko;
 
 const en: Record<VerificationKey, string> & Record<string, string> = {
 	'layerbook.setup.files_one': '{{count}} file ({{names}})',

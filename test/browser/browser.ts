@@ -34,7 +34,7 @@ export function urlOf(address: string): string {
 
 let browser: Browser | undefined;
 
-export async function openBrowser(): Promise<Browser> {
+async function openBrowser(): Promise<Browser> {
 	browser ??= await launchChromium();
 	return browser;
 }

@@ -8,7 +8,7 @@
  * `env`, and the suite's setup to the engine CLI it runs. vitest runs every suite's setup in one
  * process, whose environment the examples suite's setup reads.
  */
-export const instance = 'test';
+const instance = 'test';
 
 export const engineSuiteEnv: Readonly<Record<string, string>> = {
 	LAYERBOOK_INSTANCE: instance,

@@ -6,7 +6,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 export const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** The built file for a page's address: `/en/introduction/` → `dist/en/introduction/index.html`. */
-export function builtFile(address: string): string {
+function builtFile(address: string): string {
 	const relative = address.replace(/^\//, '');
 	return `${distDir}${relative.endsWith('.html') ? relative : `${relative}index.html`}`;
 }

@@ -3,7 +3,8 @@ import { access, chmod, copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { alivePid, isAlive, runs, stopByPidfile } from '../../../scripts/engine/proc.ts';
+import { alivePid, runs, stopByPidfile } from '../../../scripts/engine/proc.ts';
+import { isAlive } from '../../../scripts/host/proc.ts';
 
 const started: ChildProcess[] = [];
 afterEach(() => {

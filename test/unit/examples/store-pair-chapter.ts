@@ -2,7 +2,7 @@
 import type { Chapter } from '../../../scripts/examples/chapter.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';
 
-export const storePairSource = [
+const storePairSource = [
 	'```console store=containerd',
 	'$ docker info -f x',
 	'overlayfs',
