@@ -1,5 +1,5 @@
 import type { StandInState } from './state.ts';
-import { escapeRegExp } from '../host/text.ts';
+import { escapeRegExp } from '../../src/contract/pattern.ts';
 import { engineConfig } from './config.ts';
 import { standInRecipes } from './stand-ins/index.ts';
 import type { BaseImage } from './types.ts';

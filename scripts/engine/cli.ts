@@ -1,6 +1,6 @@
 /** `npm run engine -- up [--json] | down | status | env | shell | reset | offered` */
 import { spawnSync } from 'node:child_process';
-import { shellQuote } from '../host/text.ts';
+import { shellQuote } from '../../src/contract/shell.ts';
 import { type EngineConfig, engineConfig } from './config.ts';
 
 const progress = (line: string): void => {

@@ -20,7 +20,7 @@ export function resultsDirectory(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * What runs a chapter: the harness, the contract it reads chapters by, the host helpers the
- * chapter's shell and its clean-up run on (processes, mounts, locks, text), and the engine it
+ * chapter's shell and its clean-up run on (processes, mounts, locks), and the engine it
  * drives (its reset, network, daemon config, stand-ins). Every file the harness imports is in one
  * of these (cache.test.ts follows the imports).
  */

@@ -10,7 +10,8 @@ import { matchOutput, normalise } from './match.ts';
 import type { BlockResult, Failure, OutputUpdate } from './result.ts';
 import type { Session } from './session.ts';
 import { expectedPrompts } from './prompt.ts';
-import { parseTranscript } from '../../src/contract/transcript.ts';
+import { commandStart, lastCommandStart } from '../../src/contract/shell.ts';
+import { parseTranscript } from '../../src/contract/transcript.mjs';
 
 export const defaultTimeoutSeconds = 120;
 const retryPauseMs = 1000;
@@ -29,21 +30,6 @@ interface Attempt {
 	updates?: OutputUpdate[] | undefined;
 	/** The shell is gone: retrying cannot help. */
 	fatal?: boolean | undefined;
-}
-
-/** The line a command starts on, walking back over `\` continuations. */
-function commandStart(lines: readonly string[], index: number): number {
-	let start = index;
-	while (start > 0 && /\\$/.test(lines[start - 1] ?? '')) start -= 1;
-	return start;
-}
-
-/** Index of the line the block's last command starts on. */
-function lastCommandStart(code: string): number {
-	const lines = code.split('\n');
-	let last = lines.length - 1;
-	while (last > 0 && /^\s*(#.*)?$/.test(lines[last] ?? '')) last -= 1;
-	return commandStart(lines, last);
 }
 
 /** The lines typed into a tty block: `stdin="a\nb\n"` is two lines, as `stdin="a\nb"` is. */
@@ -75,7 +61,7 @@ async function runShell(block: Block, session: Session, timeoutMs: number): Prom
 		return { ok: false, fatal: true, output, failure: { line: block.line, message: timedOutMessage(timeoutMs, result.waitingFor), lastLines: tail(output) } };
 	}
 	const failedIndex = result.failedLine === undefined ? undefined : commandStart(lines, result.failedLine - 1);
-	const lastIndex = lastCommandStart(block.code);
+	const lastIndex = lastCommandStart(lines);
 	const failedEarly = result.exitCode !== 0 && failedIndex !== undefined && failedIndex < lastIndex;
 	if (result.exitCode === expectedExit && !failedEarly) return { ok: true, output, exitCode: result.exitCode };
 	const index = result.exitCode !== 0 && failedIndex !== undefined ? failedIndex : lastIndex;

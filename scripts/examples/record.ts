@@ -19,7 +19,7 @@ import { repositoryRoot } from '../host/repository.ts';
 import { defaultStore, type ImageStore, imageStores } from '../../src/contract/store.ts';
 import { type Chapter, storeBlocks } from './chapter.ts';
 import type { ChapterResult } from './result.ts';
-import { escapeRegExp } from '../host/text.ts';
+import { escapeRegExp } from '../../src/contract/pattern.ts';
 
 export const recordPath = join(repositoryRoot, 'src', 'data', 'record.json');
 

@@ -12,7 +12,8 @@ import { execa } from 'execa';
 import { forgetRun, recordRun } from './leftovers.ts';
 import { killTree } from './process-tree.ts';
 import { type Prompt, atPrompt, screenLines } from './prompt.ts';
-import { escapeRegExp, shellQuote } from '../host/text.ts';
+import { escapeRegExp } from '../../src/contract/pattern.ts';
+import { shellQuote } from '../../src/contract/shell.ts';
 
 /** What one piece of code did. */
 export interface CodeResult {

@@ -14,7 +14,8 @@
  */
 import type { Block } from './block.ts';
 import { extractBlocks } from './extract.ts';
-import { parseTranscript } from './transcript.ts';
+import { lastCommandStart, shellQuote } from './shell.ts';
+import { parseTranscript } from './transcript.mjs';
 
 /** Headings of a chapter's cleanup section, in either language. */
 const cleanupHeading = /^##\s+(?:정리하기|Cleaning up|Clean up)\s*$/;
@@ -27,10 +28,6 @@ export interface ScriptOptions {
 /** The label on everything a chapter's script creates, and the filter of every prune it runs. */
 function chapterLabel(slug: string): string {
 	return `layerbook.chapter=${slug}`;
-}
-
-function quote(value: string): string {
-	return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 /** The chapter's title from its front matter. */
@@ -47,14 +44,6 @@ export function cleanupLine(source: string): number | undefined {
 		if (cleanupHeading.test(line)) found = index + 1;
 	});
 	return found;
-}
-
-/** Index of the line a block's last command starts on (skipping blank and comment lines, walking back over `\`). */
-function lastCommandStart(lines: readonly string[]): number {
-	let last = lines.length - 1;
-	while (last > 0 && /^\s*(#.*)?$/.test(lines[last] ?? '')) last -= 1;
-	while (last > 0 && /\\$/.test(lines[last - 1] ?? '')) last -= 1;
-	return last;
 }
 
 /** A heredoc delimiter that does not occur in the text. */
@@ -265,7 +254,7 @@ function unscopedBlock(block: Block): string | undefined {
 /** The lines a tty block types, as a piped `printf`. */
 function typed(stdin: string): string {
 	const lines = stdin.replace(/\n$/, '').split('\n');
-	return `printf '%s\\n' ${lines.map(quote).join(' ')}`;
+	return `printf '%s\\n' ${lines.map(shellQuote).join(' ')}`;
 }
 
 /** One block as script lines. */
@@ -285,7 +274,13 @@ function blockLines(block: Block): string[] {
 			const content = block.code.replace(/\n$/, '');
 			const end = delimiter(content);
 			const directory = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-			return [`${at}: the file ${path}`, ...(directory === '' ? [] : [`mkdir -p ${quote(directory)}`]), `cat > ${quote(path)} <<'${end}'`, content, end];
+			return [
+				`${at}: the file ${path}`,
+				...(directory === '' ? [] : [`mkdir -p ${shellQuote(directory)}`]),
+				`cat > ${shellQuote(path)} <<'${end}'`,
+				content,
+				end,
+			];
 		}
 		case 'shell':
 		case 'console':

@@ -51,6 +51,7 @@ function patternSource(line: string, capture: boolean): { source: string } {
 	return { source };
 }
 
-function escapeRegExp(text: string): string {
+/** A string matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -4,7 +4,7 @@
  * the lines a `...` absorbed either shown as varying (a few) or folded behind one line (many).
  * The marks travel to Expressive Code in the fence's meta (ec-varying.mjs draws them).
  */
-import { parseTranscript } from '../contract/transcript.ts';
+import { parseTranscript } from '../contract/transcript.mjs';
 import { varyingParts } from '../contract/varying.ts';
 import { pageOutput, scrubHostPaths } from './output.ts';
 

@@ -62,9 +62,10 @@ export async function buildFixtureSite(recordBlock: RecordBlock, stores: readonl
 		cpSync(join(projectRoot, 'src', 'content.config.ts'), join(root, 'src', 'content.config.ts'));
 		cpSync(join(projectRoot, 'ec.config.mjs'), join(root, 'ec.config.mjs'));
 		mkdirSync(join(root, 'src', 'verification'));
-		// ec.config.mjs's plugins, which Node loads beside it.
-		for (const plugin of ['ec-console-copy.mjs', 'ec-varying.mjs', 'ec-lazy.mjs']) {
-			cpSync(join(projectRoot, 'src', 'verification', plugin), join(root, 'src', 'verification', plugin));
+		mkdirSync(join(root, 'src', 'contract'));
+		// ec.config.mjs's plugins, which Node loads beside it, and the contract's transcript reader they import.
+		for (const plugin of ['verification/ec-console-copy.mjs', 'verification/ec-varying.mjs', 'verification/ec-lazy.mjs', 'contract/transcript.mjs']) {
+			cpSync(join(projectRoot, 'src', plugin), join(root, 'src', plugin));
 		}
 		cpSync(join(projectRoot, 'src', 'styles'), join(root, 'src', 'styles'), { recursive: true });
 		cpSync(join(projectRoot, 'src', 'components', 'MarkdownContent.astro'), join(root, 'src', 'components', 'MarkdownContent.astro'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../../src/contract/transcript.ts';
+import { parseTranscript, transcriptCommandLines } from '../../../src/contract/transcript.mjs';
 
 describe('parseTranscript', () => {
 	it('splits commands, continuation lines and their output, with file lines', () => {
@@ -21,5 +21,9 @@ describe('parseTranscript', () => {
 	it('keeps "$" inside output and an empty command', () => {
 		const { commands } = parseTranscript("$ echo '$HOME'\n$HOME\n$", 1);
 		expect(commands.map((command) => command.expected)).toEqual(['$HOME', '']);
+	});
+
+	it('gives the copy button the commands as lines, a bare `$` as an empty one, no output', () => {
+		expect(transcriptCommandLines('before\n$ echo a \\\n  b\na b\n$\n$ out\n$ true')).toEqual(['echo a \\', '  b', '', 'out', 'true']);
 	});
 });

@@ -106,4 +106,9 @@ describe('the copy button of a transcript', () => {
 		const html = await render('$ echo a \\\n  b\na b\n$ true', 'console');
 		expect(html).toContain('data-code="echo a \\\u007f  b\u007ftrue"');
 	});
+
+	it('reads the transcript as the harness does: a bare `$` is a command, an empty one, and what follows it is output', async () => {
+		const html = await render('$ ls\n$\nnot a command\n$ true', 'console');
+		expect(html).toContain('data-code="ls\u007f\u007ftrue"');
+	});
 });

@@ -1,0 +1,77 @@
+// @ts-check
+/**
+ * A `console` block read as a terminal transcript: `$ ` starts a command, a trailing `\`
+ * continues it, and the lines up to the next `$ ` are what that command printed. Plain JavaScript
+ * with checked types, because the copy button's Expressive Code plugin (loaded by Node with
+ * ec.config.mjs, which cannot import TypeScript) reads transcripts by it too.
+ */
+
+/**
+ * @typedef {object} TranscriptCommand
+ * @property {string} command The command as typed, continuation lines included (without the `$ `).
+ * @property {number} line The file line of its `$ `.
+ * @property {string} expected The expected output, lines joined with `\n` (empty when it prints nothing).
+ * @property {number} outputLine The file line of the first expected output line.
+ * @property {number} outputLength How many lines of the block the expected output spans.
+ */
+
+/**
+ * @typedef {object} Transcript
+ * @property {TranscriptCommand[]} commands
+ * @property {number[]} strayLines File lines of text before the first command, which belong to no command.
+ */
+
+/** A prompt: `$ `, or a bare `$`, which is a command too (an empty one, as the harness types it). */
+const prompt = /^\$(?: |$)/;
+
+/**
+ * @param {string} code
+ * @param {number} firstLine
+ * @returns {Transcript}
+ */
+export function parseTranscript(code, firstLine) {
+	const lines = code.split('\n');
+	/** @type {TranscriptCommand[]} */
+	const commands = [];
+	/** @type {number[]} */
+	const strayLines = [];
+	let index = 0;
+	while (index < lines.length) {
+		const text = lines[index] ?? '';
+		if (!prompt.test(text)) {
+			if (text.trim() !== '') strayLines.push(firstLine + index);
+			index += 1;
+			continue;
+		}
+		const line = firstLine + index;
+		const commandLines = [text.slice(2)];
+		index += 1;
+		while (/\\$/.test(commandLines.at(-1) ?? '') && index < lines.length) {
+			commandLines.push(lines[index] ?? '');
+			index += 1;
+		}
+		const outputStart = index;
+		while (index < lines.length && !prompt.test(lines[index] ?? '')) index += 1;
+		const output = lines.slice(outputStart, index);
+		// A blank line before the next prompt is spacing on the page, not output.
+		while (output.length > 0 && output.at(-1)?.trim() === '') output.pop();
+		commands.push({
+			command: commandLines.join('\n'),
+			line,
+			expected: output.join('\n'),
+			outputLine: firstLine + outputStart,
+			outputLength: output.length,
+		});
+	}
+	return { commands, strayLines };
+}
+
+/**
+ * What a reader pastes into a terminal: the commands, continuation lines as lines of their own,
+ * without prompts or output.
+ * @param {string} code
+ * @returns {string[]}
+ */
+export function transcriptCommandLines(code) {
+	return parseTranscript(code, 1).commands.flatMap((command) => command.command.split('\n'));
+}
