@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { engineConfig } from '../scripts/engine/config.ts';
+import { seconds } from '../scripts/host/format.ts';
 
 const warmOnly = process.argv.includes('--warm');
 // Outside the work tree: a docker data root is large and full of root-owned overlay dirs.
@@ -23,10 +24,6 @@ delete process.env['LAYERBOOK_DOCKER_HOST'];
 // Imported after the environment is set: the engine reads it on every call, but be plain about it.
 const { down, up, enginePaths } = await import('../scripts/engine/index.ts');
 const { readState } = await import('../scripts/engine/state.ts');
-
-function seconds(ms: number): string {
-	return `${(ms / 1000).toFixed(1)} s`;
-}
 
 function megabytes(bytes: number | undefined): string {
 	return bytes === undefined ? '?' : `${(bytes / 1_000_000).toFixed(1)} MB`;

@@ -21,6 +21,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { resultsDirectory } from '../scripts/examples/cache.ts';
+import { seconds } from '../scripts/host/format.ts';
 import { chromiumArgs, ensureChromium, launchChromium } from '../scripts/quality/chromium.ts';
 import { watchWeight } from '../scripts/quality/page-weight.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
@@ -77,7 +78,6 @@ function finish(): void {
 const log = (line: string): void => {
 	process.stderr.write(`bench: ${line}\n`);
 };
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
 
 function machine(): string[] {

@@ -8,6 +8,7 @@
 import { engineConfig } from './engine/config.ts';
 import { ensureEnginePackages } from './engine/packages.ts';
 import { ensureEngineTools } from './engine/tools.ts';
+import { failureText, seconds } from './host/format.ts';
 import { hostPackages, installHostPackages, isPresent } from './host/packages.ts';
 
 const progress = (line: string): void => {
@@ -23,17 +24,10 @@ async function main(): Promise<void> {
 	progress(`engine packages: ${engine.root}`);
 	const tools = await ensureEngineTools(engineConfig(), progress);
 	progress(`engine tools: ${tools.root}`);
-	progress(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	progress(`done in ${seconds(Date.now() - started)}`);
 }
 
 main().catch((error: unknown) => {
-	const lines: string[] = [];
-	let current: unknown = error;
-	while (current instanceof Error) {
-		lines.push(current.message);
-		current = current.cause;
-	}
-	if (lines.length === 0) lines.push(String(error));
-	process.stderr.write(`setup failed: ${lines.join('\n  caused by: ')}\n`);
+	process.stderr.write(`setup failed: ${failureText(error)}\n`);
 	process.exitCode = 1;
 });

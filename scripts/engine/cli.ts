@@ -1,6 +1,7 @@
 /** `npm run engine -- up [--json] | down | status | env | shell | reset | offered` */
 import { spawnSync } from 'node:child_process';
 import { shellQuote } from '../../src/contract/shell.ts';
+import { causes, failureText } from '../host/format.ts';
 import { type EngineConfig, engineConfig } from './config.ts';
 
 const progress = (line: string): void => {
@@ -105,14 +106,7 @@ async function main(command: string | undefined): Promise<void> {
 
 const command = process.argv[2];
 main(command).catch((error: unknown) => {
-	const lines: string[] = [];
-	let current: unknown = error;
-	while (current instanceof Error) {
-		lines.push(current.message);
-		current = current.cause;
-	}
-	if (current !== undefined && lines.length === 0) lines.push(String(current));
-	process.stderr.write(`engine: ${lines.join('\n  caused by: ')}\n`);
-	if (command === 'env') process.stdout.write(failedEnv(lines.join('; caused by: ')));
+	process.stderr.write(`engine: ${failureText(error)}\n`);
+	if (command === 'env') process.stdout.write(failedEnv(causes(error).join('; caused by: ')));
 	process.exitCode = 1;
 });

@@ -34,6 +34,7 @@ import { examplesTestFiles, formatPlan, parseShard, planTestFiles } from './shar
 import { blockIndexAt, parseTarget } from './target.ts';
 import { watchLoop } from './watch.ts';
 import { existsSync } from 'node:fs';
+import { failureText, seconds } from '../host/format.ts';
 import { repositoryRoot } from '../host/repository.ts';
 
 const write = (text: string): void => {
@@ -158,8 +159,6 @@ function progressLine(): { update: (text: string) => void; done: (text: string) 
 		},
 	};
 }
-
-const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /**
  * `verify <chapter>:<line>`: runs the blocks before it (the state it needs) and shows them as one
@@ -428,9 +427,7 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		const lines: string[] = [];
-		for (let current: unknown = error; current instanceof Error; current = current.cause) lines.push(current.message);
-		process.stderr.write(`${lines.join('\n  caused by: ') || String(error)}\n`);
+		process.stderr.write(`${failureText(error)}\n`);
 		process.exitCode = 1;
 	},
 );

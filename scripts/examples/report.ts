@@ -2,6 +2,7 @@
  * Results in words for a contributor: a failure with everything needed to fix it without
  * running it again, and a summary of a whole run.
  */
+import { seconds } from '../host/format.ts';
 import type { BlockResult, ChapterResult, Failure } from './result.ts';
 import { at } from './result.ts';
 
@@ -25,7 +26,7 @@ export function formatFailure(failure: Failure): string {
 
 export function formatBlock(result: BlockResult): string {
 	const mark = { passed: '✓', failed: '✗', skipped: '-', 'not run': '·' }[result.status];
-	const time = result.durationMs >= 100 ? ` (${(result.durationMs / 1000).toFixed(1)} s)` : '';
+	const time = result.durationMs >= 100 ? ` (${seconds(result.durationMs)})` : '';
 	const note = result.reason !== undefined ? ` — ${result.reason}` : result.updates !== undefined ? ' — output updated' : '';
 	return `  ${mark} ${at(result)} ${result.label}${time}${note}`;
 }
@@ -46,7 +47,7 @@ function summarise(results: readonly ChapterResult[]): Summary {
 export function formatSummary(results: readonly (ChapterResult & { cached?: boolean })[]): string {
 	const lines = ['', 'chapters:'];
 	for (const result of results) {
-		const time = `${(result.durationMs / 1000).toFixed(1)} s`;
+		const time = seconds(result.durationMs);
 		lines.push(
 			`  ${result.status === 'passed' ? '✓' : '✗'} ${result.slug.padEnd(24)} ${time.padStart(8)}${result.cached === true ? ' (unchanged, from cache)' : ''}`,
 		);

@@ -10,6 +10,7 @@ import { basename, join, relative, sep } from 'node:path';
 import type { StoreColumn } from '../../src/contract/record.ts';
 import type { ImageStore } from '../../src/contract/store.ts';
 import { engineConfig } from '../engine/config.ts';
+import { seconds } from '../host/format.ts';
 import { repositoryRoot } from '../host/repository.ts';
 import { executableBlocks, loadChapter } from './chapter.ts';
 import { readRecord } from './record.ts';
@@ -105,7 +106,6 @@ export function parseShard(text: string): { index: number; count: number } {
 
 /** The plan as lines for people: each shard's time and files. */
 export function formatPlan(shards: readonly Shard[]): string[] {
-	const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 	const lines = shards.map(
 		(shard, index) =>
 			`shard ${index + 1}/${shards.length}: ${seconds(shard.ms).padStart(8)}  ${shard.jobs.map((job) => `${job.name}${job.source === 'estimated' ? '*' : ''}`).join(', ')}`,

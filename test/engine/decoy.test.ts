@@ -10,6 +10,7 @@ import { engineRoot } from '../../scripts/engine/packages.ts';
 import { engineConfig } from '../../scripts/engine/config.ts';
 import { dockerOk, waitForHttp } from './helpers.ts';
 import { hostNetwork } from './host-network.ts';
+import { unmountUnder } from '../../scripts/host/mounts.ts';
 
 const engine = inject('engine');
 // The decoy runs the same unpacked Docker as ours, with the default configuration a reader's has.
@@ -134,13 +135,7 @@ describe('beside another dockerd', () => {
 			}
 		}
 		await execa('ip', ['netns', 'del', decoy.namespace], { reject: false });
-		const mounts = (await execa('sh', ['-c', `grep -o ' ${decoy.dir}[^ ]*' /proc/self/mountinfo || true`])).stdout;
-		for (const point of mounts
-			.split('\n')
-			.map((m) => m.trim())
-			.filter(Boolean)
-			.reverse())
-			await execa('umount', ['-l', point], { reject: false });
+		await unmountUnder([decoy.dir]);
 		await rm(decoy.dir, { recursive: true, force: true });
 		// The decoy's rules were its namespace's: the host's are as they were.
 		expect(await hostNetwork()).toEqual(hostBefore);

@@ -1,11 +1,12 @@
 import './instance.ts';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { engineConfig } from '../../scripts/engine/config.ts';
 import { namespaceName } from '../../scripts/engine/network.ts';
 import { enginePaths } from '../../scripts/engine/paths.ts';
+import { allPids, commandLine } from '../../scripts/host/proc.ts';
 
 /*
  * Ctrl-C in a terminal sends SIGINT to the whole process group of `npm test`: vitest ends, and
@@ -21,9 +22,9 @@ const cli = fileURLToPath(new URL('../../scripts/engine/cli.ts', import.meta.url
 
 async function instanceProcesses(): Promise<string[]> {
 	const found: string[] = [];
-	for (const entry of await readdir('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ');
+	for (const entry of await allPids()) {
+		// Each argument followed by a space, so the namespace's path is matched whole wherever it is.
+		const cmdline = (commandLine(entry) ?? []).map((arg) => `${arg} `).join('');
 		if (cmdline.includes(`${paths.runtime}/`) || cmdline.includes(`/run/netns/${namespaceName(config)} `)) found.push(`${entry}: ${cmdline}`);
 	}
 	return found;

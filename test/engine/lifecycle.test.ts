@@ -1,9 +1,11 @@
 import './instance.ts';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { describe, expect, inject, test } from 'vitest';
 import { down, engineConfig, enginePaths, reset, status, up, type Engine } from '../../scripts/engine/index.ts';
 import { acquireLock } from '../../scripts/host/lock.ts';
+import { mountsUnder } from '../../scripts/host/mounts.ts';
+import { allPids, commandLine } from '../../scripts/host/proc.ts';
 import { namespaceName, namespacePath } from '../../scripts/engine/network.ts';
 import { dockerOk } from './helpers.ts';
 
@@ -12,9 +14,9 @@ const first = inject('engine');
 async function ourProcesses(): Promise<string[]> {
 	const paths = enginePaths(engineConfig());
 	const found: string[] = [];
-	for (const entry of await readdir('/proc')) {
-		if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
-		const cmdline = (await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ');
+	for (const entry of await allPids()) {
+		if (entry === process.pid) continue;
+		const cmdline = (commandLine(entry) ?? []).join(' ');
 		// The engine's programs by their paths, and slirp4netns by the namespace it serves.
 		if (cmdline.includes(paths.runtime) || cmdline.includes(paths.mirrorConfig) || cmdline.includes(namespacePath(engineConfig())))
 			found.push(`${entry}: ${cmdline}`);
@@ -25,21 +27,16 @@ async function ourProcesses(): Promise<string[]> {
 /** Processes of these containers, wherever they run: found by the container id in their cgroup. */
 async function containerProcesses(ids: readonly string[]): Promise<string[]> {
 	const found: string[] = [];
-	for (const entry of await readdir('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
+	for (const entry of await allPids()) {
 		const cgroup = await readFile(`/proc/${entry}/cgroup`, 'utf8').catch(() => '');
-		if (ids.some((id) => cgroup.includes(id)))
-			found.push(`${entry}: ${(await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '')).replace(/\0/g, ' ')}`);
+		if (ids.some((id) => cgroup.includes(id))) found.push(`${entry}: ${(commandLine(entry) ?? []).join(' ')}`);
 	}
 	return found;
 }
 
 async function ourMounts(): Promise<string[]> {
 	const paths = enginePaths(engineConfig());
-	return (await readFile('/proc/self/mountinfo', 'utf8'))
-		.split('\n')
-		.map((line) => line.split(' ')[4] ?? '')
-		.filter((point) => [paths.runtime, paths.dataRoot].some((root) => point === root || point.startsWith(`${root}/`)));
+	return mountsUnder(await readFile('/proc/self/mountinfo', 'utf8'), [paths.runtime, paths.dataRoot]);
 }
 
 describe('engine lifecycle', () => {

@@ -5,20 +5,20 @@
  * another project made (a stopped container, a dangling and a tagged image, a volume, a network),
  * as a reader's Docker would, and all of it must outlive the chapter's prunes.
  */
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, inject, it } from 'vitest';
 import { reset } from '../../scripts/engine/index.ts';
 import { lockEngineForChapter } from '../../scripts/examples/engine-lock.ts';
+import { allPids, commandLine, environment } from '../../scripts/host/proc.ts';
 
 /** Processes whose environment holds this entry: everything the script started inherits its TMPDIR. */
 async function processesWith(entry: string): Promise<string[]> {
 	const found: string[] = [];
-	for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
-		const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
-		if (environ.split('\0').includes(entry)) found.push(`${pid}: ${(await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').join(' ')}`);
+	for (const pid of await allPids()) {
+		if ((await environment(pid)).includes(entry)) found.push(`${pid}: ${(commandLine(pid) ?? []).join(' ')}`);
 	}
 	return found;
 }

@@ -3,12 +3,12 @@
  * running. The sleeps those tests start last a number of seconds no other test uses, so a match
  * is theirs.
  */
-import { readFile } from 'node:fs/promises';
+import { commandLine as argumentsOf } from '../../../scripts/host/proc.ts';
 
-/** A process's command line from /proc; undefined once it has ended (a zombie has none). */
+/** A process's command line, its arguments joined by spaces; undefined once it has ended (a zombie has none). */
 export async function commandLine(pid: number): Promise<string | undefined> {
-	const text = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-	return text === '' ? undefined : text.replace(/\0$/, '').split('\0').join(' ');
+	const args = argumentsOf(pid);
+	return args === null || args.length === 0 ? undefined : args.join(' ');
 }
 
 /** Waits until a process runs the given command: `$!` is printed before the child has run it. */
