@@ -4,11 +4,11 @@
  * from what is behind it (WCAG contrast: 4.5:1, or 3:1 for large text), read with
  * getComputedStyle in the browser.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { closeBrowser, inPool, newContext, pagesWhoseHtml, urlOf } from './browser.ts';
 
 /** Where the screenshots go, to look at when a contrast check fails. */
@@ -74,8 +74,15 @@ beforeAll(async () => {
 	}
 }, 300_000);
 
+// The screenshots are for a person looking into a failure: kept then, removed after a clean run.
+let failed = false;
+afterEach((context) => {
+	if (context.task.result?.state === 'fail' || (context.task.result?.errors?.length ?? 0) > 0) failed = true;
+});
+
 afterAll(async () => {
 	await closeBrowser();
+	if (!failed) rmSync(screenshotDir, { recursive: true, force: true });
 });
 
 /** Runs in the page: the diagram's accessible name and each text label's contrast. */
