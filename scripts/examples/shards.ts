@@ -6,7 +6,8 @@
  * `npm run shard` and `npm run bench` all plan with this.
  */
 import { readdir } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { chapterOfTestFile } from '../../src/contract/chapter-tests.ts';
 import type { StoreColumn } from '../../src/contract/record.ts';
 import type { ImageStore } from '../../src/contract/store.ts';
 import { engineConfig } from '../engine/config.ts';
@@ -122,11 +123,6 @@ export function formatPlan(shards: readonly Shard[]): string[] {
 /** A test file's name for the plan: `test/examples/chapters/intro.test.ts` is `intro`. */
 function testFileName(path: string): string {
 	return basename(path).replace(/\.test\.ts$/, '');
-}
-
-/** The chapter a test file runs, by its path (`test/examples/chapters/<slug>.test.ts`); none for the harness's own files. */
-export function chapterOfTestFile(path: string): string | undefined {
-	return /^test\/examples\/chapters\/([^/]+)\.test\.ts$/.exec(path.split(sep).join('/'))?.[1];
 }
 
 /** The examples suite's test files, relative to the repository. */

@@ -90,6 +90,21 @@ function cycles(found: { from: string; to: string }[]): string[][] {
 	return result;
 }
 
+/** The files a file loads when it is loaded: its static imports, followed; `import()` inside a function waits until it is called. */
+async function loadedWith(file: string): Promise<string[]> {
+	const seen = new Set<string>();
+	const pending = [file];
+	for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+		if (seen.has(next)) continue;
+		seen.add(next);
+		const text = await readFile(join(repositoryRoot, next), 'utf8');
+		for (const match of text.matchAll(/^\s*(?:import|export)\s(?:[^;'"]*?\sfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+			pending.push(normalize(join(next, '..', match[1] ?? '')));
+		}
+	}
+	return [...seen].sort();
+}
+
 describe('the layout', () => {
 	it('has every import follow the arrows of its folder', async () => {
 		expect(against(await arrows())).toEqual([]);
@@ -104,5 +119,11 @@ describe('the layout', () => {
 		const upward = { from: 'scripts/host', to: 'scripts/engine', line: 'scripts/host/a.ts imports scripts/engine/b.ts' };
 		expect(against([upward])).toEqual([upward.line]);
 		expect(cycles([upward, { from: 'scripts/engine', to: 'scripts/host', line: '' }])).toEqual([['scripts/host', 'scripts/engine', 'scripts/host']]);
+	});
+
+	it('loads no harness code with the test configuration, which every suite loads', async () => {
+		const loaded = await loadedWith('vitest.config.ts');
+		expect(loaded).toContain('test/examples/chapter-order.ts');
+		expect(loaded.filter((file) => /^scripts\/(examples|engine|quality)\//.test(file))).toEqual([]);
 	});
 });
