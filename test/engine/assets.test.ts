@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
 import { afterAll, describe, expect, test } from 'vitest';
 import { engineConfig } from '../../scripts/engine/config.ts';
 import { enginePaths } from '../../scripts/engine/paths.ts';
@@ -31,4 +33,48 @@ describe("the stand-ins' downloads", () => {
 		expect((await stat(fetched)).size).toBeGreaterThan(1_000);
 		expect(lines).toContain(`npm: fetching ${spec.pkg}@${spec.version}`);
 	}, 120_000);
+});
+
+/** Runs `code` (an ES module body) in a Node.js of its own; what it prints on stdout comes back. */
+function inProcess(code: string, env: NodeJS.ProcessEnv): Promise<string> {
+	return execa(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { env }).then((result) => result.stdout);
+}
+
+const module = (path: string): string => JSON.stringify(fileURLToPath(new URL(`../../scripts/${path}`, import.meta.url)));
+
+describe('downloads shared by processes', () => {
+	const dirs: string[] = [];
+	afterAll(async () => {
+		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+	});
+
+	test('two processes wanting one npm tarball fetch it once: the second waits, then finds it whole', async () => {
+		const cache = await mkdtemp(join(tmpdir(), 'layerbook-assets-'));
+		dirs.push(cache);
+		const env = { ...process.env, XDG_CACHE_HOME: cache };
+		const code = [
+			`import { engineConfig } from ${module('engine/config.ts')};`,
+			`import { enginePaths } from ${module('engine/paths.ts')};`,
+			`import { npmAsset } from ${module('engine/stand-ins/assets.ts')};`,
+			'const config = engineConfig();',
+			`await npmAsset({ pkg: 'is-number', version: '7.0.0' }, 'x').fetch({ config, paths: enginePaths(config), env: {}, progress: (line) => console.log(line) });`,
+		].join('\n');
+		const said = (await Promise.all([inProcess(code, env), inProcess(code, env)])).join('\n');
+		expect(said.split('\n').filter((line) => line.startsWith('npm: fetching'))).toEqual(['npm: fetching is-number@7.0.0']);
+	}, 120_000);
+
+	test("two processes unpacking the engine's tools share one apt state by turns: the second finds them unpacked", async () => {
+		const cache = await mkdtemp(join(tmpdir(), 'layerbook-tools-'));
+		dirs.push(cache);
+		const env = { ...process.env, XDG_CACHE_HOME: cache };
+		const code = [
+			`import { engineConfig } from ${module('engine/config.ts')};`,
+			`import { ensureEngineTools } from ${module('engine/tools.ts')};`,
+			'await ensureEngineTools(engineConfig(), (line) => console.log(line));',
+		].join('\n');
+		const said = (await Promise.all([inProcess(code, env), inProcess(code, env)])).join('\n');
+		const downloads = said.split('\n').filter((line) => line.startsWith('engine tools: downloading'));
+		expect(downloads.length).toBeGreaterThan(0);
+		expect(new Set(downloads).size).toBe(downloads.length);
+	}, 300_000);
 });
