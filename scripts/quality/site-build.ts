@@ -15,7 +15,7 @@ export const distDir = join(root, 'dist');
 const buildMarker = join(distDir, 'pagefind', 'pagefind-entry.json');
 
 /** What the site is built from. */
-const sources = ['src', 'public', 'astro.config.mjs', 'ec.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const sources = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
 function newestTime(path: string): number {
 	if (!existsSync(path)) return 0;

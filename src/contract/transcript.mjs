@@ -1,9 +1,9 @@
 // @ts-check
 /**
  * A `console` block read as a terminal transcript: `$ ` starts a command, a trailing `\`
- * continues it, and the lines up to the next `$ ` are what that command printed. Plain JavaScript
- * with checked types, because the copy button's Expressive Code plugin (loaded by Node with
- * ec.config.mjs, which cannot import TypeScript) reads transcripts by it too.
+ * continues it, and the lines up to the next `$ ` are what that command printed. JavaScript with
+ * checked types: the copy button's Expressive Code plugin (ec-console-copy.mjs) reads transcripts
+ * by it too.
  */
 
 /**

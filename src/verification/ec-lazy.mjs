@@ -5,8 +5,8 @@
  * JavaScript), and its highlighted markup goes to a file of the page's blocks, which the page
  * fetches and swaps in as a block nears the screen (MarkdownContent.astro). A chapter with seventy
  * blocks would otherwise carry thousands of elements and a hundred kilobytes of token markup.
- * Only in a production build (`lazyBlocks.enabled`, set by starlight-plugin.ts); the dev server
- * renders every block at once. Plain JavaScript because ec.config.mjs is loaded by Node.
+ * Only in a production build (`enabled`, set by starlight-plugin.ts); the dev server renders every
+ * block at once.
  */
 import { h, toHtml } from '@astrojs/starlight/expressive-code/hast';
 
@@ -14,28 +14,27 @@ import { h, toHtml } from '@astrojs/starlight/expressive-code/hast';
 const eagerBlocks = 2;
 
 /**
- * What the build shares between this plugin (loaded with ec.config.mjs) and the integration that
- * writes the files (bundled with astro.config.mjs): one object on globalThis, so both module
- * copies see it.
+ * What this plugin, the remark plugin (each page's shell outputs) and the integration that writes
+ * the files share: made by the integration (starlight-plugin.ts) and given to each of them.
  * @typedef {{ enabled: boolean; docs: string; pages: Map<string, (string | null)[]>; eager: Map<string, number>; outputs: Map<string, string[]> }} LazyBlocks
  */
-const key = Symbol.for('layerbook.lazyBlocks');
 
-/** @returns {LazyBlocks} */
-export function lazyBlocks() {
-	const shared = /** @type {Record<symbol, LazyBlocks | undefined>} */ (/** @type {unknown} */ (globalThis));
-	shared[key] ??= { enabled: false, docs: '', pages: new Map(), eager: new Map(), outputs: new Map() };
-	return shared[key];
+/**
+ * @param {{ enabled: boolean; docs: string }} settings whether blocks are kept lazy (a build), and the docs folder
+ * @returns {LazyBlocks}
+ */
+export function lazyBlocks(settings) {
+	return { ...settings, pages: new Map(), eager: new Map(), outputs: new Map() };
 }
 
 /**
  * What a page's blocks file holds: each block's highlighted markup by its place on the page (null
  * for one rendered in the page), and the recorded outputs of its shell blocks.
+ * @param {LazyBlocks} state
  * @param {string} page
  * @returns {{ blocks: (string | null)[]; outputs: string[] }}
  */
-export function blocksFile(page) {
-	const state = lazyBlocks();
+export function blocksFile(state, page) {
 	return { blocks: state.pages.get(page) ?? [], outputs: state.outputs.get(page) ?? [] };
 }
 
@@ -48,13 +47,15 @@ export function blocksAddress(page) {
 	return `/_blocks/${page}.json`;
 }
 
-/** @returns {import('@astrojs/starlight/expressive-code').ExpressiveCodePlugin} */
-export function pluginLazyBlocks() {
+/**
+ * @param {LazyBlocks} state
+ * @returns {import('@astrojs/starlight/expressive-code').ExpressiveCodePlugin}
+ */
+export function pluginLazyBlocks(state) {
 	return {
 		name: 'layerbook-lazy-blocks',
 		hooks: {
 			postprocessRenderedBlock: ({ codeBlock, renderData }) => {
-				const state = lazyBlocks();
 				const source = codeBlock.parentDocument?.sourceFilePath;
 				const index = codeBlock.parentDocument?.positionInDocument?.groupIndex;
 				if (!state.enabled || source === undefined || index === undefined || state.docs === '') return;

@@ -22,7 +22,7 @@ import { imageStores } from '../contract/store.ts';
 import { type BlockVerification, type PageVerification, verifyPage } from './block-status.ts';
 import { consoleDisplay, encodeMarks } from './console-output.ts';
 import { recordDay, type VerificationLabels } from './labels.ts';
-import { lazyBlocks } from './ec-lazy.mjs';
+import type { LazyBlocks } from './ec-lazy.mjs';
 import { pageOutput } from './output.ts';
 import { storePairTabs } from './store-tabs.ts';
 
@@ -33,6 +33,8 @@ export interface VerifiedBlocksOptions {
 	failOnStale: boolean;
 	/** The labels in the language of the page at this path (Starlight's translations). */
 	labelsFor: (absolutePath: string) => VerificationLabels;
+	/** In a build, where each page's shell outputs wait for its blocks file (ec-lazy.mjs). */
+	lazy?: LazyBlocks | undefined;
 }
 
 class StaleBlocksError extends Error {
@@ -77,11 +79,11 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 			if (parent !== undefined && verification !== undefined && verification.status !== 'shown') placements.push({ parent, node, verification });
 		});
 		// In a build, shell outputs wait in the page's blocks file until a reader opens one.
-		const lazy = lazyBlocks();
+		const lazy = options.lazy;
 		const pageKey = relative(docsDirectory, path).replace(/\.mdx$/, '');
 		const outputs: string[] = [];
-		if (lazy.enabled) lazy.outputs.set(pageKey, outputs);
-		const keep = lazy.enabled ? (text: string): number => outputs.push(text) - 1 : undefined;
+		if (lazy?.enabled === true) lazy.outputs.set(pageKey, outputs);
+		const keep = lazy?.enabled === true ? (text: string): number => outputs.push(text) - 1 : undefined;
 		for (const { parent, node, verification } of placements) {
 			// A verified transcript shows what the engine printed, not the author's pattern.
 			if (verification.status === 'passed' && verification.block.kind === 'console' && verification.recorded.output !== undefined) {

@@ -1,13 +1,16 @@
 /**
  * Wires "verified on the page" into Starlight: the remark plugin that marks every block, failing
  * the build (not the dev server) on a block the record does not cover, folded setup, the marks'
- * styles, and in a build, each page's highlighted blocks written beside it (ec-lazy.mjs).
+ * styles, the Expressive Code plugins, and in a build, each page's highlighted blocks written
+ * beside it (ec-lazy.mjs), from what this integration gives the plugins.
  */
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { blocksAddress, blocksFile, lazyBlocks } from './ec-lazy.mjs';
+import { pluginConsoleCopy } from './ec-console-copy.mjs';
+import { blocksAddress, blocksFile, lazyBlocks, pluginLazyBlocks } from './ec-lazy.mjs';
+import { pluginVaryingOutput } from './ec-varying.mjs';
 import type { AstroIntegration } from 'astro';
 import { type VerificationLabels, verificationLabels } from './labels.ts';
 import { rehypeHoistCodeAssets, rehypeLighterHeadings, remarkVerifiedBlocks } from './remark-verified-blocks.ts';
@@ -21,13 +24,17 @@ export function verifiedBlocks(): StarlightPlugin {
 				injectTranslations(verificationTranslations);
 			},
 			'config:setup'({ absolutePathToLang, addIntegration, astroConfig, command, config, updateConfig, useTranslations }) {
-				updateConfig({ customCss: [...(config.customCss ?? []), './src/styles/verified.css'] });
 				const root = fileURLToPath(astroConfig.root).replace(/\/$/, '');
-				const lazy = lazyBlocks();
-				lazy.enabled = command === 'build';
-				lazy.docs = join(root, 'src', 'content', 'docs');
-				lazy.pages.clear();
-				lazy.outputs.clear();
+				const lazy = lazyBlocks({ enabled: command === 'build', docs: join(root, 'src', 'content', 'docs') });
+				const expressiveCode = typeof config.expressiveCode === 'object' ? config.expressiveCode : {};
+				updateConfig({
+					customCss: [...(config.customCss ?? []), './src/styles/verified.css'],
+					// The lazy-blocks plugin last: it takes each block as the others left it.
+					expressiveCode: {
+						...expressiveCode,
+						plugins: [...(expressiveCode.plugins ?? []), pluginConsoleCopy(), pluginVaryingOutput(), pluginLazyBlocks(lazy)],
+					},
+				});
 				const labelsFor = (path: string): VerificationLabels => {
 					const t = useTranslations(absolutePathToLang(path));
 					// Our keys are injected above; i18next's types know only Starlight's own.
@@ -39,7 +46,7 @@ export function verifiedBlocks(): StarlightPlugin {
 						'astro:config:setup'({ updateConfig: updateAstroConfig }) {
 							updateAstroConfig({
 								markdown: {
-									remarkPlugins: [[remarkVerifiedBlocks, { root, failOnStale: command === 'build', labelsFor }]],
+									remarkPlugins: [[remarkVerifiedBlocks, { root, failOnStale: command === 'build', labelsFor, lazy }]],
 									rehypePlugins: [rehypeLighterHeadings],
 								},
 							});
@@ -49,7 +56,7 @@ export function verifiedBlocks(): StarlightPlugin {
 							for (const page of new Set([...lazy.pages.keys(), ...lazy.outputs.keys()])) {
 								const file = join(out, blocksAddress(page));
 								mkdirSync(dirname(file), { recursive: true });
-								writeFileSync(file, JSON.stringify(blocksFile(page)));
+								writeFileSync(file, JSON.stringify(blocksFile(lazy, page)));
 							}
 						},
 					},

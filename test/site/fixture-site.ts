@@ -60,13 +60,6 @@ export async function buildFixtureSite(recordBlock: RecordBlock, stores: readonl
 		mkdirSync(join(root, 'src', 'data'), { recursive: true });
 		cpSync(fixtureDocs, join(root, 'src', 'content', 'docs'), { recursive: true });
 		cpSync(join(projectRoot, 'src', 'content.config.ts'), join(root, 'src', 'content.config.ts'));
-		cpSync(join(projectRoot, 'ec.config.mjs'), join(root, 'ec.config.mjs'));
-		mkdirSync(join(root, 'src', 'verification'));
-		mkdirSync(join(root, 'src', 'contract'));
-		// ec.config.mjs's plugins, which Node loads beside it, and the contract's transcript reader they import.
-		for (const plugin of ['verification/ec-console-copy.mjs', 'verification/ec-varying.mjs', 'verification/ec-lazy.mjs', 'contract/transcript.mjs']) {
-			cpSync(join(projectRoot, 'src', plugin), join(root, 'src', plugin));
-		}
 		cpSync(join(projectRoot, 'src', 'styles'), join(root, 'src', 'styles'), { recursive: true });
 		cpSync(join(projectRoot, 'src', 'components', 'MarkdownContent.astro'), join(root, 'src', 'components', 'MarkdownContent.astro'));
 		writeFileSync(join(root, 'astro.config.mjs'), config);

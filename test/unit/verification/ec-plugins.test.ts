@@ -10,9 +10,11 @@ import { pluginConsoleCopy } from '../../../src/verification/ec-console-copy.mjs
 import { lazyBlocks, pluginLazyBlocks } from '../../../src/verification/ec-lazy.mjs';
 import { pluginVaryingOutput } from '../../../src/verification/ec-varying.mjs';
 
-const engine = new ExpressiveCode({ plugins: [pluginConsoleCopy(), pluginVaryingOutput(), pluginLazyBlocks()] });
+/** What the integration would give the plugins; each test sets what it needs. */
+const state = lazyBlocks({ enabled: false, docs: '' });
+const engine = new ExpressiveCode({ plugins: [pluginConsoleCopy(), pluginVaryingOutput(), pluginLazyBlocks(state)] });
 /** The same without the varying-output plugin: what Expressive Code renders when it has nothing to do. */
-const withoutVarying = new ExpressiveCode({ plugins: [pluginConsoleCopy(), pluginLazyBlocks()] });
+const withoutVarying = new ExpressiveCode({ plugins: [pluginConsoleCopy(), pluginLazyBlocks(state)] });
 
 async function render(code: string, language: string, meta = '', groupIndex = 0, by = engine): Promise<string> {
 	const { renderedGroupAst } = await by.render({
@@ -25,7 +27,6 @@ async function render(code: string, language: string, meta = '', groupIndex = 0,
 }
 
 afterEach(() => {
-	const state = lazyBlocks();
 	state.enabled = false;
 	state.docs = '';
 	state.pages.clear();
@@ -57,8 +58,15 @@ describe('varying parts and folds', () => {
 });
 
 describe('lazy blocks', () => {
+	it('keeps what it sets aside in the state it was given, and nowhere else', async () => {
+		const other = lazyBlocks({ enabled: true, docs: '/site/src/content/docs' });
+		const byOther = new ExpressiveCode({ plugins: [pluginLazyBlocks(other)] });
+		for (const index of [0, 1, 2]) await render(`echo ${index}`, 'sh', '', index, byOther);
+		expect(other.pages.get('en/page')?.[2]).toContain('echo 2');
+		expect(state.pages.size).toBe(0);
+	});
+
 	it('keeps the first blocks of a page, and later ones as plain text with their markup set aside', async () => {
-		const state = lazyBlocks();
 		state.enabled = true;
 		state.docs = '/site/src/content/docs';
 		const first = await render('echo one', 'sh', '', 0);
@@ -76,7 +84,6 @@ describe('lazy blocks', () => {
 	});
 
 	it('keeps folded setup as plain text even at the top of a page', async () => {
-		const state = lazyBlocks();
 		state.enabled = true;
 		state.docs = '/site/src/content/docs';
 		expect(await render('echo setup', 'sh', 'lb-setup', 0)).toContain('class="lb-plain"');
@@ -86,7 +93,6 @@ describe('lazy blocks', () => {
 	});
 
 	it('does nothing outside a build, where a build would keep the same block as plain text', async () => {
-		const state = lazyBlocks();
 		const outside = await render('echo one', 'sh', '', 5);
 		expect(outside).toContain('class="frame');
 		expect(outside).not.toContain('lb-plain');
