@@ -11,7 +11,7 @@ import type { BlockResult, Failure, OutputUpdate } from './result.ts';
 import type { Session } from './session.ts';
 import { expectedPrompts } from './prompt.ts';
 import { commandStart, lastCommandStart } from '../../src/contract/shell.ts';
-import { parseTranscript } from '../../src/contract/transcript.mjs';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 
 export const defaultTimeoutSeconds = 120;
 const retryPauseMs = 1000;

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { Block } from '../../src/contract/block.ts';
 import { extractBlocks } from '../../src/contract/extract.ts';
-import { parseTranscript } from '../../src/contract/transcript.mjs';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 import { updatePattern } from './match.ts';
 import type { BlockResult, ChapterResult } from './result.ts';
 

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { extractBlocks } from '../../src/contract/extract.ts';
 import { ChapterProblems, formatProblem } from '../../src/contract/problem.ts';
-import { parseTranscript } from '../../src/contract/transcript.mjs';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 import { shellcheckPath } from './host-tools.ts';
 import { isMain } from './is-main.ts';
 import { root } from './site-build.ts';

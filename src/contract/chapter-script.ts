@@ -15,7 +15,7 @@
 import type { Block } from './block.ts';
 import { extractBlocks } from './extract.ts';
 import { lastCommandStart, shellQuote } from './shell.ts';
-import { parseTranscript } from './transcript.mjs';
+import { parseTranscript } from './transcript.ts';
 
 /** Headings of a chapter's cleanup section, in either language. */
 const cleanupHeading = /^##\s+(?:정리하기|Cleaning up|Clean up)\s*$/;

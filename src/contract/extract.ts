@@ -15,7 +15,7 @@ import { withoutCommentLines } from './comments.ts';
 import { lintDockerfile } from './lint-dockerfile.ts';
 import { type BlockMeta, parseMeta, titlePathProblem } from './meta.ts';
 import { ChapterProblems, type Problem } from './problem.ts';
-import { parseTranscript } from './transcript.mjs';
+import { parseTranscript } from './transcript.ts';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
 

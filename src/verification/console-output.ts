@@ -2,9 +2,9 @@
  * A verified `console` block as the page shows it: the commands as written, then what the engine
  * really printed, with the parts that vary from run to run marked (what a placeholder matched) and
  * the lines a `...` absorbed either shown as varying (a few) or folded behind one line (many).
- * The marks travel to Expressive Code in the fence's meta (ec-varying.mjs draws them).
+ * The marks travel to Expressive Code in the fence's meta (ec-varying.ts draws them).
  */
-import { parseTranscript } from '../contract/transcript.mjs';
+import { parseTranscript } from '../contract/transcript.ts';
 import { varyingParts } from '../contract/varying.ts';
 import { pageOutput, scrubHostPaths } from './output.ts';
 

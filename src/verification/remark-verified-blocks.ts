@@ -22,7 +22,7 @@ import { imageStores } from '../contract/store.ts';
 import { type BlockVerification, type PageVerification, verifyPage } from './block-status.ts';
 import { consoleDisplay, encodeMarks } from './console-output.ts';
 import { recordDay, type VerificationLabels } from './labels.ts';
-import type { LazyBlocks } from './ec-lazy.mjs';
+import type { LazyBlocks } from './ec-lazy.ts';
 import { pageOutput } from './output.ts';
 import { storePairTabs } from './store-tabs.ts';
 
@@ -33,7 +33,7 @@ export interface VerifiedBlocksOptions {
 	failOnStale: boolean;
 	/** The labels in the language of the page at this path (Starlight's translations). */
 	labelsFor: (absolutePath: string) => VerificationLabels;
-	/** In a build, where each page's shell outputs wait for its blocks file (ec-lazy.mjs). */
+	/** In a build, where each page's shell outputs wait for its blocks file (ec-lazy.ts). */
 	lazy?: LazyBlocks | undefined;
 }
 
@@ -132,7 +132,7 @@ export function rehypeHoistCodeAssets() {
 		for (let index = 0; index < children.length; index += 1) {
 			const node = children[index] as AnyElement;
 			const elements = (node.children ?? []).filter((child) => child.type !== 'text');
-			// A block kept as plain text (ec-lazy.mjs) needs no group around it: the page puts the
+			// A block kept as plain text (ec-lazy.ts) needs no group around it: the page puts the
 			// group back with the highlighted block.
 			if (nameOf(node) === 'div' && hasClass(node, 'expressive-code') && elements.length === 1 && hasClass(elements[0] as AnyElement, 'lb-plain')) {
 				children[index] = elements[0] as AnyElement;
@@ -289,7 +289,7 @@ function foldSetupGroups(tree: Root, blocks: readonly BlockVerification[], words
 		const inside = new Set<Code>();
 		visit(node, 'code', (code) => {
 			inside.add(code);
-			// Tells ec-lazy.mjs the block is folded away, so never among the first ones shown.
+			// Tells ec-lazy.ts the block is folded away, so never among the first ones shown.
 			code.meta = `${code.meta ?? ''} lb-setup`.trim();
 		});
 		const own = blocks.filter((entry) => [...inside].some((code) => code.position?.start.line === entry.block.line));

@@ -2,15 +2,15 @@
  * Wires "verified on the page" into Starlight: the remark plugin that marks every block, failing
  * the build (not the dev server) on a block the record does not cover, folded setup, the marks'
  * styles, the Expressive Code plugins, and in a build, each page's highlighted blocks written
- * beside it (ec-lazy.mjs), from what this integration gives the plugins.
+ * beside it (ec-lazy.ts), from what this integration gives the plugins.
  */
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pluginConsoleCopy } from './ec-console-copy.mjs';
-import { blocksAddress, blocksFile, lazyBlocks, pluginLazyBlocks } from './ec-lazy.mjs';
-import { pluginVaryingOutput } from './ec-varying.mjs';
+import { pluginConsoleCopy } from './ec-console-copy.ts';
+import { blocksAddress, blocksFile, lazyBlocks, pluginLazyBlocks } from './ec-lazy.ts';
+import { pluginVaryingOutput } from './ec-varying.ts';
 import type { AstroIntegration } from 'astro';
 import { type VerificationLabels, verificationLabels } from './labels.ts';
 import { rehypeHoistCodeAssets, rehypeLighterHeadings, remarkVerifiedBlocks } from './remark-verified-blocks.ts';

@@ -90,7 +90,7 @@ export async function inPool<T, R>(items: readonly T[], limit: number, work: (it
 }
 
 /**
- * Scrolls a page's plain-text blocks (src/verification/ec-lazy.mjs) into view one after another
+ * Scrolls a page's plain-text blocks (src/verification/ec-lazy.ts) into view one after another
  * until each has been swapped for its highlighted markup, as a reader scrolling down would.
  */
 export async function highlightAll(page: Page): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { parseTranscript } from '../../src/contract/transcript.mjs';
+import { parseTranscript } from '../../src/contract/transcript.ts';
 import { closeBrowser, highlightAll, inPool, newContext, origin, pagesWhoseHtml, urlOf } from './browser.ts';
 
 interface Copied {

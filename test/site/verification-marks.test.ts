@@ -13,7 +13,7 @@ describe('a page whose blocks are all recorded', () => {
 		JSON.parse(readFileSync(join(site.root, 'dist', '_blocks', `${path}.json`), 'utf8')) as { blocks: (string | null)[]; outputs: string[] };
 	/** A shell block's recorded output, which the page fetches from its blocks file when opened. */
 	const output = (path: string, details: HTMLElement | undefined): string | undefined => blocksFile(path).outputs[Number(details?.getAttribute('data-output'))];
-	/** Every code block of a page as highlighted, the lazy ones (ec-lazy.mjs) from the page's blocks file. */
+	/** Every code block of a page as highlighted, the lazy ones (ec-lazy.ts) from the page's blocks file. */
 	const highlighted = (path: string): HTMLElement[] => {
 		const { blocks } = blocksFile(path);
 		// In page order: the highlighted groups and the plain blocks that stand for the others.

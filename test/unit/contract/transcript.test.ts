@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript, transcriptCommandLines } from '../../../src/contract/transcript.mjs';
+import { parseTranscript, transcriptCommandLines } from '../../../src/contract/transcript.ts';
 
 describe('parseTranscript', () => {
 	it('splits commands, continuation lines and their output, with file lines', () => {

@@ -82,7 +82,7 @@ describe('the result cache', () => {
 		for (const file of [
 			'scripts/examples/runner.ts',
 			'src/contract/extract.ts',
-			'src/contract/transcript.mjs',
+			'src/contract/transcript.ts',
 			'scripts/engine/reset.ts',
 			'scripts/engine/network.ts',
 			'scripts/engine/daemon.ts',

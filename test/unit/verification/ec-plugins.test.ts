@@ -6,9 +6,9 @@ import { ExpressiveCode } from '@astrojs/starlight/expressive-code';
 import { toHtml } from '@astrojs/starlight/expressive-code/hast';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeMarks } from '../../../src/verification/console-output.ts';
-import { pluginConsoleCopy } from '../../../src/verification/ec-console-copy.mjs';
-import { lazyBlocks, pluginLazyBlocks } from '../../../src/verification/ec-lazy.mjs';
-import { pluginVaryingOutput } from '../../../src/verification/ec-varying.mjs';
+import { pluginConsoleCopy } from '../../../src/verification/ec-console-copy.ts';
+import { lazyBlocks, pluginLazyBlocks } from '../../../src/verification/ec-lazy.ts';
+import { pluginVaryingOutput } from '../../../src/verification/ec-varying.ts';
 
 /** What the integration would give the plugins; each test sets what it needs. */
 const state = lazyBlocks({ enabled: false, docs: '' });

@@ -1,14 +1,12 @@
-// @ts-check
 /**
  * An Expressive Code plugin: the copy button of a `console` transcript copies the commands only,
- * read as the harness reads them (src/contract/transcript.mjs), without prompts or output.
- * JavaScript with checked types, as the other Expressive Code plugins.
+ * read as the harness reads them (src/contract/transcript.ts), without prompts or output.
  */
+import type { ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
 import { select } from '@astrojs/starlight/expressive-code/hast';
-import { transcriptCommandLines } from '../contract/transcript.mjs';
+import { transcriptCommandLines } from '../contract/transcript.ts';
 
-/** @returns {import('@astrojs/starlight/expressive-code').ExpressiveCodePlugin} */
-export function pluginConsoleCopy() {
+export function pluginConsoleCopy(): ExpressiveCodePlugin {
 	return {
 		name: 'layerbook-console-copy',
 		hooks: {

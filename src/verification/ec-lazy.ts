@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * An Expressive Code plugin that keeps a long page light: past its first blocks, each block is
  * on the page as plain text (one `<pre>`, so it reads, copies and is indexed for search without
@@ -8,6 +7,7 @@
  * Only in a production build (`enabled`, set by starlight-plugin.ts); the dev server renders every
  * block at once.
  */
+import type { ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
 import { h, toHtml } from '@astrojs/starlight/expressive-code/hast';
 
 /** Blocks rendered at once at the top of a page: what a reader sees before scrolling. */
@@ -16,42 +16,39 @@ const eagerBlocks = 2;
 /**
  * What this plugin, the remark plugin (each page's shell outputs) and the integration that writes
  * the files share: made by the integration (starlight-plugin.ts) and given to each of them.
- * @typedef {{ enabled: boolean; docs: string; pages: Map<string, (string | null)[]>; eager: Map<string, number>; outputs: Map<string, string[]> }} LazyBlocks
  */
+export interface LazyBlocks {
+	/** Blocks are kept lazy: a build, not the dev server. */
+	enabled: boolean;
+	/** The docs folder, which pages are named from. */
+	docs: string;
+	pages: Map<string, (string | null)[]>;
+	eager: Map<string, number>;
+	outputs: Map<string, string[]>;
+}
 
-/**
- * @param {{ enabled: boolean; docs: string }} settings whether blocks are kept lazy (a build), and the docs folder
- * @returns {LazyBlocks}
- */
-export function lazyBlocks(settings) {
+export function lazyBlocks(settings: { enabled: boolean; docs: string }): LazyBlocks {
 	return { ...settings, pages: new Map(), eager: new Map(), outputs: new Map() };
 }
 
 /**
  * What a page's blocks file holds: each block's highlighted markup by its place on the page (null
  * for one rendered in the page), and the recorded outputs of its shell blocks.
- * @param {LazyBlocks} state
- * @param {string} page
- * @returns {{ blocks: (string | null)[]; outputs: string[] }}
  */
-export function blocksFile(state, page) {
+export function blocksFile(state: LazyBlocks, page: string): { blocks: (string | null)[]; outputs: string[] } {
 	return { blocks: state.pages.get(page) ?? [], outputs: state.outputs.get(page) ?? [] };
 }
 
 /**
  * Where a page's blocks are served: `/_blocks/en/building-images.json` for
- * `/en/building-images/`, so the page finds them from its own address (MarkdownContent.astro).
- * @param {string} page the page's path under the docs folder, without extension
+ * `/en/building-images/`, so the page finds them from its own address (MarkdownContent.astro);
+ * `page` is the page's path under the docs folder, without extension.
  */
-export function blocksAddress(page) {
+export function blocksAddress(page: string): string {
 	return `/_blocks/${page}.json`;
 }
 
-/**
- * @param {LazyBlocks} state
- * @returns {import('@astrojs/starlight/expressive-code').ExpressiveCodePlugin}
- */
-export function pluginLazyBlocks(state) {
+export function pluginLazyBlocks(state: LazyBlocks): ExpressiveCodePlugin {
 	return {
 		name: 'layerbook-lazy-blocks',
 		hooks: {
@@ -66,7 +63,7 @@ export function pluginLazyBlocks(state) {
 					state.pages.set(page, []);
 					state.eager.set(page, 0);
 				}
-				const blocks = /** @type {(string | null)[]} */ (state.pages.get(page));
+				const blocks = state.pages.get(page) ?? [];
 				// Folded setup (`lb-setup`, remark-verified-blocks.ts) is never on screen at first.
 				const eager = state.eager.get(page) ?? 0;
 				if (eager < eagerBlocks && !codeBlock.metaOptions.getBoolean('lb-setup')) {

@@ -1,51 +1,38 @@
-// @ts-check
 /**
  * An Expressive Code plugin that draws what remark-verified-blocks found in a recorded transcript
  * (console-output.ts): each part that varies from run to run gets a quiet dotted underline, a
  * tooltip and a visually hidden sentence for screen readers; a line standing for many lines a `...`
  * absorbed becomes a fold (a `<details>` whose lines are one text node: no DOM until read).
  * The marks come in the fence's meta as `lb-marks` (base64url JSON), the words as `lb-vary`.
- * JavaScript with checked types, as the other Expressive Code plugins.
  */
-import { ExpressiveCodeAnnotation } from '@astrojs/starlight/expressive-code';
+import { type ExpressiveCodePlugin, ExpressiveCodeAnnotation } from '@astrojs/starlight/expressive-code';
+import type { AnnotationRenderOptions, ExpressiveCodeBlock } from '@expressive-code/core';
 import { h } from '@astrojs/starlight/expressive-code/hast';
+import type { ConsoleMarks } from './console-output.ts';
 
-/**
- * @typedef {{ varying: [number, number, number][]; folds: [number, string][] }} Marks
- */
-
-/**
- * The marks a fence's meta carries, or undefined.
- * @param {string | undefined} value
- * @returns {Marks | undefined}
- */
-function decodeMarks(value) {
+/** The marks a fence's meta carries (console-output.ts, encodeMarks), or undefined. */
+function decodeMarks(value: string | undefined): ConsoleMarks | undefined {
 	if (value === undefined || value === '') return undefined;
-	return JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+	return JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ConsoleMarks;
 }
 
-/** @type {WeakMap<object, Marks | undefined>} */
-const decoded = new WeakMap();
+const decoded = new WeakMap<object, ConsoleMarks | undefined>();
 
-/**
- * @param {import('@expressive-code/core').ExpressiveCodeBlock} codeBlock
- * @returns {Marks | undefined}
- */
-function blockMarks(codeBlock) {
+function blockMarks(codeBlock: ExpressiveCodeBlock): ConsoleMarks | undefined {
 	if (!decoded.has(codeBlock)) decoded.set(codeBlock, decodeMarks(codeBlock.metaOptions.getString('lb-marks')));
 	return decoded.get(codeBlock);
 }
 
 class VaryingAnnotation extends ExpressiveCodeAnnotation {
-	/** @param {{ start: number; end: number; text: string }} options */
-	constructor({ start, end, text }) {
+	override readonly name = 'layerbook-varying';
+	readonly text: string;
+
+	constructor({ start, end, text }: { start: number; end: number; text: string }) {
 		super({ inlineRange: { columnStart: start, columnEnd: end } });
-		this.name = 'layerbook-varying';
 		this.text = text;
 	}
 
-	/** @param {import('@expressive-code/core').AnnotationRenderOptions} options */
-	render({ nodesToTransform }) {
+	render({ nodesToTransform }: AnnotationRenderOptions): AnnotationRenderOptions['nodesToTransform'] {
 		// The range may span several tokens: each is underlined, the sentence is read once.
 		return nodesToTransform.map((node, index) =>
 			h('span.lb-vary', { title: this.text }, index === nodesToTransform.length - 1 ? [node, h('span.sr-only', ` (${this.text})`)] : [node]),
@@ -53,8 +40,7 @@ class VaryingAnnotation extends ExpressiveCodeAnnotation {
 	}
 }
 
-/** @returns {import('@astrojs/starlight/expressive-code').ExpressiveCodePlugin} */
-export function pluginVaryingOutput() {
+export function pluginVaryingOutput(): ExpressiveCodePlugin {
 	return {
 		name: 'layerbook-varying-output',
 		baseStyles: `
