@@ -1,24 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { engineConfig } from '../../scripts/engine/config.ts';
 import { enginePaths } from '../../scripts/engine/paths.ts';
 import { integrityOf, npmAsset } from '../../scripts/engine/stand-ins/assets.ts';
+import { tempDirs } from '../temp-dirs.ts';
 
 /** The stand-ins' downloads, shared by every instance: from the npm registry, into a cache folder of the test's own. */
 describe("the stand-ins' downloads", () => {
-	const dirs: string[] = [];
-	afterAll(async () => {
-		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-	});
+	const tempDir = tempDirs();
 
 	test('an npm tarball cut short by a killed run is fetched again, checked against the registry, never reused', async () => {
-		const cache = await mkdtemp(join(tmpdir(), 'layerbook-assets-'));
-		dirs.push(cache);
+		const cache = await tempDir('layerbook-assets-');
 		const config = engineConfig({ ...process.env, XDG_CACHE_HOME: cache });
 		const paths = enginePaths(config);
 		const spec = { pkg: 'is-number', version: '7.0.0' };
@@ -43,14 +39,10 @@ function inProcess(code: string, env: NodeJS.ProcessEnv): Promise<string> {
 const module = (path: string): string => JSON.stringify(fileURLToPath(new URL(`../../scripts/${path}`, import.meta.url)));
 
 describe('downloads shared by processes', () => {
-	const dirs: string[] = [];
-	afterAll(async () => {
-		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-	});
+	const tempDir = tempDirs();
 
 	test('two processes wanting one npm tarball fetch it once: the second waits, then finds it whole', async () => {
-		const cache = await mkdtemp(join(tmpdir(), 'layerbook-assets-'));
-		dirs.push(cache);
+		const cache = await tempDir('layerbook-assets-');
 		const env = { ...process.env, XDG_CACHE_HOME: cache };
 		const code = [
 			`import { engineConfig } from ${module('engine/config.ts')};`,
@@ -64,8 +56,7 @@ describe('downloads shared by processes', () => {
 	}, 120_000);
 
 	test("two processes unpacking the engine's tools share one apt state by turns: the second finds them unpacked", async () => {
-		const cache = await mkdtemp(join(tmpdir(), 'layerbook-tools-'));
-		dirs.push(cache);
+		const cache = await tempDir('layerbook-tools-');
 		const env = { ...process.env, XDG_CACHE_HOME: cache };
 		const code = [
 			`import { engineConfig } from ${module('engine/config.ts')};`,

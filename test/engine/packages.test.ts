@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { RemovalRefusedError, refuseRemovals } from '../../scripts/host/packages.ts';
 import { engineConfig } from '../../scripts/engine/config.ts';
 import { PinnedVersionMissingError, enginePackages, ensureEnginePackages } from '../../scripts/engine/packages.ts';
+import { tempDirs } from '../temp-dirs.ts';
 
 /** The host's package set, as dpkg knows it. */
 function hostPackages(): string {
@@ -16,14 +17,10 @@ function hostPackages(): string {
 
 /** Fetching the engine's packages from Debian's archive, into a cache folder of the test's own. */
 describe('the engine packages', () => {
-	const caches: string[] = [];
-	afterAll(async () => {
-		for (const dir of caches) await rm(dir, { recursive: true, force: true });
-	});
+	const tempDir = tempDirs();
 
 	test('a pinned version the archive does not offer is refused, naming the versions it does offer', async () => {
-		const cache = await mkdtemp(join(tmpdir(), 'layerbook-pins-'));
-		caches.push(cache);
+		const cache = await tempDir('layerbook-pins-');
 		const error = await ensureEnginePackages({ cacheRoot: cache, debianMirror: engineConfig().debianMirror }, () => undefined, [
 			{ name: 'docker-cli', version: '0.0.1-not-offered' },
 		]).catch((e: unknown) => e);
@@ -34,8 +31,7 @@ describe('the engine packages', () => {
 	}, 180_000);
 
 	test("fetching and unpacking them changes nothing of the host's package set", async () => {
-		const cache = await mkdtemp(join(tmpdir(), 'layerbook-pins-'));
-		caches.push(cache);
+		const cache = await tempDir('layerbook-pins-');
 		const before = hostPackages();
 		const status = (await stat('/var/lib/dpkg/status')).mtimeMs;
 		const root = await ensureEnginePackages(

@@ -1,20 +1,16 @@
 import { spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { removeUnusedSets } from '../../../scripts/engine/debian.ts';
 import { hostRelease } from '../../../scripts/engine/tools.ts';
+import { tempDirs } from '../../temp-dirs.ts';
 
 describe('removing older package sets', () => {
-	const dirs: string[] = [];
-	afterAll(async () => {
-		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-	});
+	const tempDir = tempDirs();
 
 	it('keeps a set a running process was started from, and removes it once that process is gone', async () => {
-		const dir = await mkdtemp(join(tmpdir(), 'layerbook-sets-'));
-		dirs.push(dir);
+		const dir = await tempDir('layerbook-sets-');
 		for (const key of ['aaaaaaaaaaaa', 'bbbbbbbbbbbb', 'cccccccccccc']) await mkdir(join(dir, key, 'root/usr/bin'), { recursive: true });
 		// A daemon of another instance, still running from the old set.
 		const program = join(dir, 'aaaaaaaaaaaa', 'root/usr/bin/sleep');

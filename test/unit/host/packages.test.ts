@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { afterAll, describe, expect, it, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { hostPackages, plannedRemovals } from '../../../scripts/host/packages.ts';
+import { tempDirs } from '../../temp-dirs.ts';
 
 describe('host packages', () => {
 	it('installs nothing that ships or conflicts with runc or containerd: the engine unpacks those itself', () => {
@@ -30,17 +30,13 @@ describe('host packages', () => {
 
 describe('an install interrupted by Ctrl-C', () => {
 	const policy = '/usr/sbin/policy-rc.d';
-	const dirs: string[] = [];
-	afterAll(async () => {
-		for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-	});
+	const tempDir = tempDirs();
 
 	// apt-get runs only as root; the child below stands in for it, so nothing is installed.
 	test.skipIf(process.getuid?.() !== 0)(
 		"leaves the host's service policy (/usr/sbin/policy-rc.d) as it found it",
 		async () => {
-			const dir = await mkdtemp(join(tmpdir(), 'layerbook-apt-'));
-			dirs.push(dir);
+			const dir = await tempDir('layerbook-apt-');
 			const marker = join(dir, 'apt-get-ran');
 			await writeFile(
 				join(dir, 'apt-get'),
