@@ -11,7 +11,7 @@
  *                                       # others keep their last results from bench/results.json
  *   npm run bench -- --verify-timeout=10  # stop each verification after 10 minutes
  *   npm run bench -- --lighthouse-runs=5  # Lighthouse runs per page, the median counts (default 3)
- *   npm run bench -- --only=              # measure nothing: copy BY-HAND.md into RESULTS.md again
+ *   npm run bench -- --only=              # measure nothing: write RESULTS.md again from results.json
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -27,6 +27,7 @@ import { watchWeight } from '../scripts/quality/page-weight.ts';
 import { serveStatic } from '../scripts/quality/serve.ts';
 import { buildSite, builtPages, distDir, root } from '../scripts/quality/site-build.ts';
 import { type Alone, idleShare, runAlone } from './alone.ts';
+import { composeResults } from './results-file.ts';
 import { removeFloorSite, writeFloorSite } from './floor.ts';
 import { examplesTestFiles, formatPlan, planTestFiles } from '../scripts/examples/shards.ts';
 
@@ -430,35 +431,29 @@ async function planShardTimes(): Promise<void> {
 // --- Run and write ---------------------------------------------------------------------------------
 function writeResults(): void {
 	writeFileSync(resultsJson, `${JSON.stringify(results, null, '\t')}\n`);
-	const lines = [
+	const title = [
 		'# Benchmarks',
 		'',
-		'Measured by `npm run bench` (bench/run.ts; raw numbers in bench/results.json), each section at the time and commit it names, with the working tree as it was then. Numbers are measured, not asserted; compare them only with runs on a similar machine.',
-		'',
+		'Each section at the time and commit it names, with the working tree as it was then. Numbers are measured, not asserted; compare them only with runs on a similar machine. The by-hand part holds what no script here measures (the fresh-machine check, experiments); the measured part is written by `npm run bench`.',
 	];
-	// What is measured by hand (the fresh-machine check, the store experiment) lives in its own
-	// file and is kept as it is: this script cannot measure it, and must not drop it.
-	const byHand = join(root, 'bench', 'BY-HAND.md');
-	if (existsSync(byHand)) {
-		const text = readFileSync(byHand, 'utf8').replace(/^<!--[\s\S]*?-->\s*/, '');
-		lines.push(text.trimEnd(), '');
-	}
+	const measured: string[] = [];
 	const machines = new Set<string>();
 	for (const section of sections) {
 		const result = results[section];
 		if (result === undefined) continue;
 		machines.add(result.machine.join('\n'));
-		lines.push(
+		measured.push(
 			`## ${{ site: 'The site', engine: 'The sandbox engine', verify: 'Verification', shards: "CI's examples shards (planned)" }[section]} (${result.measured} UTC, commit ${result.commit})`,
 			'',
 		);
-		lines.push('| what | measured | how |', '| --- | --- | --- |');
-		lines.push(...result.rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`), '');
-		for (const note of result.notes) lines.push(note, '');
+		measured.push('| what | measured | how |', '| --- | --- | --- |');
+		measured.push(...result.rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`), '');
+		for (const note of result.notes) measured.push(note, '');
 	}
-	lines.push('## Machine', '');
-	for (const machine of machines) lines.push(machine, '');
-	writeFileSync(join(root, 'bench', 'RESULTS.md'), `${lines.join('\n').trimEnd()}\n`);
+	measured.push('## Machine', '');
+	for (const machine of machines) measured.push(machine, '');
+	const file = join(root, 'bench', 'RESULTS.md');
+	writeFileSync(file, composeResults(existsSync(file) ? readFileSync(file, 'utf8') : null, title, measured));
 }
 
 const description = machine();
@@ -489,7 +484,7 @@ if (wanted('shards')) {
 	await planShardTimes();
 	finish();
 }
-// Written again at the end: a run that measures nothing (`--only=` with no section) still copies
-// BY-HAND.md in, and every run leaves the file as its last section wrote it.
+// Written again at the end: every run leaves the file as its last section wrote it, its by-hand
+// part untouched.
 writeResults();
 log('wrote bench/RESULTS.md and bench/results.json');
