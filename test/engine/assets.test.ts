@@ -41,30 +41,27 @@ const module = (path: string): string => JSON.stringify(fileURLToPath(new URL(`.
 describe('downloads shared by processes', () => {
 	const tempDir = tempDirs();
 
+	/** Runs `body` after `imports` (name → module under scripts/) in two processes at once, on a fresh cache; their lines together. */
+	async function twoAtOnce(imports: Record<string, string>, body: string): Promise<string[]> {
+		const env = { ...process.env, XDG_CACHE_HOME: await tempDir('layerbook-shared-') };
+		const code = [...Object.entries(imports).map(([name, path]) => `import { ${name} } from ${module(path)};`), body].join('\n');
+		return (await Promise.all([inProcess(code, env), inProcess(code, env)])).join('\n').split('\n');
+	}
+
 	test('two processes wanting one npm tarball fetch it once: the second waits, then finds it whole', async () => {
-		const cache = await tempDir('layerbook-assets-');
-		const env = { ...process.env, XDG_CACHE_HOME: cache };
-		const code = [
-			`import { engineConfig } from ${module('engine/config.ts')};`,
-			`import { enginePaths } from ${module('engine/paths.ts')};`,
-			`import { npmAsset } from ${module('engine/stand-ins/assets.ts')};`,
-			'const config = engineConfig();',
-			`await npmAsset({ pkg: 'is-number', version: '7.0.0' }, 'x').fetch({ config, paths: enginePaths(config), env: {}, progress: (line) => console.log(line) });`,
-		].join('\n');
-		const said = (await Promise.all([inProcess(code, env), inProcess(code, env)])).join('\n');
-		expect(said.split('\n').filter((line) => line.startsWith('npm: fetching'))).toEqual(['npm: fetching is-number@7.0.0']);
+		const said = await twoAtOnce(
+			{ engineConfig: 'engine/config.ts', enginePaths: 'engine/paths.ts', npmAsset: 'engine/stand-ins/assets.ts' },
+			`const config = engineConfig();\nawait npmAsset({ pkg: 'is-number', version: '7.0.0' }, 'x').fetch({ config, paths: enginePaths(config), env: {}, progress: (line) => console.log(line) });`,
+		);
+		expect(said.filter((line) => line.startsWith('npm: fetching'))).toEqual(['npm: fetching is-number@7.0.0']);
 	}, 120_000);
 
 	test("two processes unpacking the engine's tools share one apt state by turns: the second finds them unpacked", async () => {
-		const cache = await tempDir('layerbook-tools-');
-		const env = { ...process.env, XDG_CACHE_HOME: cache };
-		const code = [
-			`import { engineConfig } from ${module('engine/config.ts')};`,
-			`import { ensureEngineTools } from ${module('engine/tools.ts')};`,
+		const said = await twoAtOnce(
+			{ engineConfig: 'engine/config.ts', ensureEngineTools: 'engine/tools.ts' },
 			'await ensureEngineTools(engineConfig(), (line) => console.log(line));',
-		].join('\n');
-		const said = (await Promise.all([inProcess(code, env), inProcess(code, env)])).join('\n');
-		const downloads = said.split('\n').filter((line) => line.startsWith('engine tools: downloading'));
+		);
+		const downloads = said.filter((line) => line.startsWith('engine tools: downloading'));
 		expect(downloads.length).toBeGreaterThan(0);
 		expect(new Set(downloads).size).toBe(downloads.length);
 	}, 300_000);
