@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { shellQuote } from '../../src/contract/shell.ts';
 import { causes, failureText } from '../host/format.ts';
 import { type EngineConfig, engineConfig } from './config.ts';
+import { inNamespace } from './network.ts';
 
 const progress = (line: string): void => {
 	process.stderr.write(`${line}\n`);
@@ -69,7 +70,8 @@ async function main(command: string | undefined): Promise<void> {
 			progress(`engine shell: bash in ${engine.namespace}; exit to leave`);
 			// Ctrl-C belongs to the shell now.
 			process.on('SIGINT', () => undefined);
-			const shell = spawnSync('nsenter', [`--net=${engine.namespace}`, '--', 'bash'], {
+			const [file, args] = inNamespace(engine.namespace, 'bash');
+			const shell = spawnSync(file, args, {
 				stdio: 'inherit',
 				env: { ...process.env, ...engine.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` },
 			});

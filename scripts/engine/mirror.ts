@@ -8,7 +8,8 @@ import type { EngineTools } from './tools.ts';
 
 /*
  * The Docker Hub mirror: Debian's docker-registry (the CNCF distribution server) on a loopback
- * port of the engine's network namespace, where dockerd reaches it and nothing outside does. Stand-ins are pushed into it as library/<name>, and the daemon pulls through it
+ * port of the engine's network namespace, where dockerd reaches it and nothing outside does.
+ * Stand-ins are pushed into it as library/<name>, and the daemon pulls through it
  * via --registry-mirror, so pulls go through a real registry and images get real repo digests.
  */
 

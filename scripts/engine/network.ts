@@ -86,9 +86,10 @@ const fetchScript = `
 const [url, method, accept] = process.argv.slice(1);
 try {
 	const response = await fetch(url, { method, headers: accept ? { Accept: accept } : {}, signal: AbortSignal.timeout(5000) });
-	process.stdout.write(JSON.stringify({ status: response.status, digest: response.headers.get('docker-content-digest') }));
+	const body = method === 'HEAD' ? '' : await response.text();
+	process.stdout.write(JSON.stringify({ status: response.status, digest: response.headers.get('docker-content-digest'), body }));
 } catch {
-	process.stdout.write(JSON.stringify({ status: 0, digest: null }));
+	process.stdout.write(JSON.stringify({ status: 0, digest: null, body: '' }));
 }`;
 
 /**
@@ -99,13 +100,13 @@ export async function fetchInNamespace(
 	namespace: string,
 	url: string,
 	options: { method?: 'GET' | 'HEAD'; accept?: string } = {},
-): Promise<{ status: number; digest: string | null }> {
+): Promise<{ status: number; digest: string | null; body: string }> {
 	const [file, args] = inNamespace(namespace, process.execPath, ['--input-type=module', '-e', fetchScript, url, options.method ?? 'GET', options.accept ?? '']);
 	const result = await execa(file, args, { reject: false, timeout: 15_000 });
 	try {
-		const parsed = JSON.parse(result.stdout) as { status: number; digest: string | null };
-		return { status: parsed.status, digest: parsed.digest };
+		const parsed = JSON.parse(result.stdout) as { status: number; digest: string | null; body: string };
+		return { status: parsed.status, digest: parsed.digest, body: parsed.body };
 	} catch {
-		return { status: 0, digest: null };
+		return { status: 0, digest: null, body: '' };
 	}
 }

@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, open, readFile, realpath, rm, stat, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
+import { inNamespace } from '../engine/network.ts';
 import { forgetRun, recordRun } from './leftovers.ts';
 import { killTree } from './process-tree.ts';
 import { type Prompt, atPrompt, screenLines } from './prompt.ts';
@@ -85,8 +86,9 @@ const pollMs = 50;
 class SessionClosedError extends Error {}
 
 function spawnShell(cwd: string, env: Record<string, string>, namespace: string | null | undefined) {
-	const [file, args] = namespace === null || namespace === undefined ? ['bash', []] : ['nsenter', [`--net=${namespace}`, '--', 'bash']];
-	return execa(file, [...args, '--noprofile', '--norc'], {
+	const shell = ['bash', ['--noprofile', '--norc']] as const;
+	const [file, args] = namespace === null || namespace === undefined ? shell : inNamespace(namespace, ...shell);
+	return execa(file, args, {
 		cwd,
 		env,
 		extendEnv: false,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { ForeignObjectsError, assertNothingForeign, daemonTime, enginePaths, reset, up, type Engine } from '../../scripts/engine/index.ts';
+import { inNamespace } from '../../scripts/engine/network.ts';
 import { engineTools } from '../../scripts/engine/tools.ts';
 import { engineRoot } from '../../scripts/engine/packages.ts';
 import { engineConfig } from '../../scripts/engine/config.ts';
@@ -74,7 +75,7 @@ describe('beside another dockerd', () => {
 		const ours = enginePaths(engineConfig());
 		const registryConfig = join(decoy.dir, 'registry.yml');
 		await writeFile(registryConfig, `version: 0.1\nstorage:\n  filesystem:\n    rootdirectory: ${ours.mirrorStorage}\nhttp:\n  addr: 127.0.0.1:47001\n`);
-		const registry = execa('nsenter', [`--net=${namespaceFile()}`, '--', tools.registry, 'serve', registryConfig], {
+		const registry = execa(...inNamespace(namespaceFile(), tools.registry, ['serve', registryConfig]), {
 			detached: true,
 			stdio: 'ignore',
 			reject: false,
@@ -94,7 +95,7 @@ describe('beside another dockerd', () => {
 			}),
 		);
 		const path = `${[...binaries.pathDirs, ...tools.pathDirs].join(':')}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
-		const child = execa('nsenter', [`--net=${namespaceFile()}`, '--', binaries.dockerd, '--config-file', config], {
+		const child = execa(...inNamespace(namespaceFile(), binaries.dockerd, ['--config-file', config]), {
 			detached: true,
 			stdio: 'ignore',
 			reject: false,

@@ -1,5 +1,6 @@
 import { execa } from 'execa';
 import type { Engine } from '../../scripts/engine/index.ts';
+import { fetchInNamespace } from '../../scripts/engine/network.ts';
 
 /** Runs `docker …` as a scenario would: the engine's env, so its own client comes first on PATH. */
 export interface DockerResult {
@@ -27,26 +28,16 @@ export async function dockerOk(engine: Engine, args: string[], options: { input?
 	return String(result.stdout);
 }
 
-const getScript = `
-const response = await fetch(process.argv[1], { signal: AbortSignal.timeout(2000) });
-if (!response.ok) { process.stderr.write(String(response.status)); process.exit(1); }
-process.stdout.write(await response.text());`;
-
-/** One GET: from this process, or from inside a network namespace (a /run/netns file) by a Node.js there. */
+/** One GET: from this process, or from inside a network namespace (a /run/netns file). */
 async function httpGet(url: string, namespace: string | null): Promise<string> {
 	if (namespace === null) {
 		const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
 		if (!response.ok) throw new Error(`HTTP ${response.status}`);
 		return response.text();
 	}
-	const result = await execa('nsenter', [`--net=${namespace}`, '--', process.execPath, '--input-type=module', '-e', getScript, url], {
-		reject: false,
-		timeout: 10_000,
-		// The body as served, final newline and all.
-		stripFinalNewline: false,
-	});
-	if (result.exitCode !== 0) throw new Error(`GET ${url} in ${namespace}: ${result.stderr}`);
-	return result.stdout;
+	const response = await fetchInNamespace(namespace, url);
+	if (response.status < 200 || response.status > 299) throw new Error(`GET ${url} in ${namespace}: HTTP ${response.status}`);
+	return response.body;
 }
 
 /**

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { offlineProxy } from '../../scripts/engine/daemon.ts';
+import { inNamespace } from '../../scripts/engine/network.ts';
 import { reset } from '../../scripts/engine/index.ts';
 import { docker, dockerOk, waitForHttp } from './helpers.ts';
 import { hostNetwork } from './host-network.ts';
@@ -55,7 +56,7 @@ describe("the engine's own network namespace", () => {
 	test('npm run engine -- shell is a bash in the namespace, with docker pointed at the engine', async () => {
 		const cli = fileURLToPath(new URL('../../scripts/engine/cli.ts', import.meta.url));
 		const shell = await execa(process.execPath, ['--import', 'tsx', cli, 'shell'], { input: 'readlink /proc/self/ns/net\necho "$DOCKER_HOST"\n' });
-		const inside = await execa('nsenter', [`--net=${engine.namespace ?? ''}`, '--', 'readlink', '/proc/self/ns/net']);
+		const inside = await execa(...inNamespace(engine.namespace ?? '', 'readlink', ['/proc/self/ns/net']));
 		expect(shell.stdout.split('\n')).toEqual([inside.stdout, engine.dockerHost]);
 	}, 60_000);
 

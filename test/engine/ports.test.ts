@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { execa } from 'execa';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import { reset } from '../../scripts/engine/index.ts';
+import { inNamespace } from '../../scripts/engine/network.ts';
 import { docker, dockerOk, waitForHttp } from './helpers.ts';
 
 const engine = inject('engine');
@@ -30,7 +31,7 @@ describe('published ports', () => {
 		// The kernel's own list of listening sockets in the engine's namespace: the port is held on loopback only.
 		const hex = port.toString(16).toUpperCase().padStart(4, '0');
 		const listening = async (file: string): Promise<string[]> =>
-			(await execa('nsenter', [`--net=${engine.namespace ?? ''}`, '--', 'cat', file])).stdout
+			(await execa(...inNamespace(engine.namespace ?? '', 'cat', [file]))).stdout
 				.split('\n')
 				.slice(1)
 				.map((line) => line.trim().split(/\s+/))

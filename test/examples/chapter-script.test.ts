@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, inject, it } from 'vitest';
 import { reset } from '../../scripts/engine/index.ts';
+import { inNamespace } from '../../scripts/engine/network.ts';
 import { lockEngineForChapter } from '../../scripts/examples/engine-lock.ts';
 import { allPids, commandLine, environment } from '../../scripts/host/proc.ts';
 
@@ -87,7 +88,7 @@ describe('each chapter as one script', () => {
 				const yes = (engine.env['DOCKER_HOST'] ?? '').startsWith('unix://') ? [] : ['--yes'];
 				// Where a reader's own shell would be: beside the daemon, in the engine's network namespace,
 				// so the script's `curl localhost:8080` reaches the published port.
-				const [file, args] = engine.namespace === null ? ['bash', [script, ...yes]] : ['nsenter', [`--net=${engine.namespace}`, '--', 'bash', script, ...yes]];
+				const [file, args] = engine.namespace === null ? ['bash', [script, ...yes]] : inNamespace(engine.namespace, 'bash', [script, ...yes]);
 				const result = await execa(file, args, {
 					cwd: root,
 					env: { ...engine.env, HOME: home, DOCKER_CONFIG: join(home, '.docker'), TMPDIR: root, LANG: 'C.UTF-8' },
