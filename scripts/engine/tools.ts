@@ -14,7 +14,6 @@ import { type DebianSet, ensureSet, setKey, setRoot } from './debian.ts';
 
 export interface EngineTools {
 	root: string;
-	runc: string;
 	registry: string;
 	debootstrap: string;
 	/** debootstrap's scripts and functions, given to it as DEBOOTSTRAP_DIR. */
@@ -22,11 +21,11 @@ export interface EngineTools {
 	slirp4netns: string;
 	/** For slirp4netns: the unpacked libslirp (and glib, where the host has none). */
 	libraryPath: string;
-	/** PATH entries that put the unpacked runc first. */
+	/** PATH entries that put the unpacked runc (which dockerd finds on PATH) first. */
 	pathDirs: string[];
 }
 
-/** The host's Debian release; bookworm elsewhere (its glibc 2.36 runs on Ubuntu 22.04's 2.35 only for static tools). */
+/** The host's Debian release; bookworm on any other system (not tried there). */
 export function hostRelease(osRelease = readOsRelease()): string {
 	const id = /^ID=(.*)$/m.exec(osRelease)?.[1]?.replaceAll('"', '');
 	const codename = /^VERSION_CODENAME=(.*)$/m.exec(osRelease)?.[1]?.replaceAll('"', '');
@@ -41,12 +40,17 @@ function readOsRelease(): string {
 	}
 }
 
+/** Asked once per process: every `up` and every debootstrap names the tools' folder, whose key depends on it. */
+let glib: boolean | undefined;
 function hostHasGlib(): boolean {
-	try {
-		return execFileSync('ldconfig', ['-p'], { encoding: 'utf8' }).includes('libglib-2.0.so.0');
-	} catch {
-		return false;
+	if (glib === undefined) {
+		try {
+			glib = execFileSync('ldconfig', ['-p'], { encoding: 'utf8' }).includes('libglib-2.0.so.0');
+		} catch {
+			glib = false;
+		}
 	}
+	return glib;
 }
 
 function toolsSet(cacheRoot: string, release = hostRelease(), withGlib = !hostHasGlib()): DebianSet {
@@ -67,7 +71,6 @@ export function engineTools(cacheRoot: string): EngineTools {
 	const lib = join(root, 'usr/lib/x86_64-linux-gnu');
 	return {
 		root,
-		runc: join(root, 'usr/sbin/runc'),
 		registry: join(root, 'usr/bin/docker-registry'),
 		debootstrap: join(root, 'usr/sbin/debootstrap'),
 		debootstrapDir: join(root, 'usr/share/debootstrap'),
