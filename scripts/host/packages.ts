@@ -177,7 +177,9 @@ export async function refuseRemovals(packages: readonly string[]): Promise<void>
 	const reasons: string[] = [];
 	for (const pkg of removed) {
 		const declared = await conflictsOf(pkg);
-		const named = packages.filter((wanted) => new RegExp(`(^|[ ,|])${wanted.replace(/[.+]/g, '\\$&')}([ ,(|:]|$)`).test(declared));
+		// `runc (<< 1.2), foo:amd64 | bar`: each entry's package name, without version or architecture.
+		const conflicting = declared.split(/[,|]/).map((entry) => entry.trim().split(/[\s(:]/)[0]);
+		const named = packages.filter((wanted) => conflicting.includes(wanted));
 		reasons.push(
 			named.length > 0 ? `${pkg} (it conflicts with ${named.join(', ')}: ${declared})` : `${pkg}${declared === '' ? '' : ` (conflicts: ${declared})`}`,
 		);
