@@ -3,7 +3,9 @@
  *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update] [--store containerd|classic]
  *   npm run verify -- <chapter>:<line> [--update]      one block, after the blocks before it
  *   npm run verify -- --watch <chapter>               again on every save, ko or en
+ *   npm run verify -- --reading-order [--store classic | --stores all]   every chapter in order, no reset between
  *   npm run record -- [chapter…] [--force] [--store classic | --stores all]   containerd always; classic too with either
+ *   npm run record -- --reading-order [--stores all]  the reading order's row of the record
  *   npm run record:check
  *   npm run export -- <chapter> [--out file.sh]      the chapter as one bash script
  *   npm run shard -- <index>/<count> | <count>       CI's examples shards, by recorded time
@@ -16,6 +18,7 @@ import { check } from './commands/check.ts';
 import { exportChapter } from './commands/export.ts';
 import { record } from './commands/record.ts';
 import { shard } from './commands/shard.ts';
+import { verifyReadingOrder } from './commands/reading-order.ts';
 import { verify } from './commands/verify.ts';
 import { recordedStores } from './record.ts';
 
@@ -27,6 +30,7 @@ async function main(): Promise<number> {
 			keep: { type: 'boolean', default: false },
 			update: { type: 'boolean', default: false },
 			watch: { type: 'boolean', default: false },
+			'reading-order': { type: 'boolean', default: false },
 			out: { type: 'string' },
 			store: { type: 'string' },
 			stores: { type: 'string' },
@@ -42,22 +46,31 @@ async function main(): Promise<number> {
 	const config = (): EngineConfig => engineConfig(values.store === undefined ? process.env : { ...process.env, LAYERBOOK_IMAGE_STORE: values.store });
 	const [command, ...chapters] = positionals;
 	const options = { force: values.force, keep: values.keep, update: values.update };
+	const readingOrder = values['reading-order'];
+	if (readingOrder && (chapters.length > 0 || values.update || values.keep || values.watch)) {
+		throw new Error('--reading-order runs every chapter, as they are: it takes no chapter, --update, --keep or --watch');
+	}
 	switch (command) {
-		case 'verify':
-			return verify(chapters, { ...options, watch: values.watch }, config());
+		case 'verify': {
+			const engine = config();
+			if (readingOrder) return verifyReadingOrder(values.stores === 'all' ? [...imageStores] : [engine.imageStore], engine, false);
+			return verify(chapters, { ...options, watch: values.watch }, engine);
+		}
 		case 'export':
 			return exportChapter(chapters, values.out);
 		case 'shard':
 			return shard(chapters, config());
 		case 'record': {
 			const engine = config();
-			return record(chapters, options, recordedStores(values.stores === 'all', engine.imageStore), engine);
+			const stores = recordedStores(values.stores === 'all', engine.imageStore);
+			if (readingOrder) return verifyReadingOrder(stores, engine, true);
+			return record(chapters, options, stores, engine);
 		}
 		case 'check':
 			return check();
 		default:
 			process.stderr.write(
-				'usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch] [--store containerd|classic] [--stores all]\n',
+				'usage: cli.ts verify|record|check|export|shard [chapter… | chapter:line] [--force] [--keep] [--update] [--watch] [--reading-order] [--store containerd|classic] [--stores all]\n',
 			);
 			return 2;
 	}

@@ -66,7 +66,7 @@ export function referencedImages(code: readonly string[], images: readonly Recor
 }
 
 /** What the record keeps of an engine. */
-function engineInfo(engine: EngineInfo): EngineInfo {
+export function engineInfo(engine: EngineInfo): EngineInfo {
 	return { version: engine.version, store: engine.store, packages: engine.packages, source: engine.source, os: engine.os, arch: engine.arch };
 }
 

@@ -23,6 +23,11 @@ export interface RunnerOptions {
 	onBlockStart?: ((block: Block) => void) | undefined;
 	/** Called as each block finishes. */
 	onBlock?: ((result: BlockResult) => void) | undefined;
+	/**
+	 * In the reading order (reading-order.ts): start from what the chapter before left instead of a
+	 * reset engine, and leave what this chapter left for the next. A signal resets all the same.
+	 */
+	carryOver?: { fromPrevious: boolean; toNext: boolean } | undefined;
 }
 
 /** Where each chapter run records its shell and temp dir, for the next run to reap if it is killed. */
@@ -36,7 +41,7 @@ const active = new Set<ChapterRun>();
 function onSignal(signal: NodeJS.Signals): void {
 	const runs = [...active];
 	process.stderr.write(`\n${signal}: stopping ${runs.length} chapter run(s) and resetting the engine\n`);
-	void Promise.allSettled(runs.map((run) => run.finish())).finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15)));
+	void Promise.allSettled(runs.map((run) => run.interrupt())).finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15)));
 }
 
 function watchSignals(): void {
@@ -67,6 +72,7 @@ export class ChapterRun {
 	readonly #since: number | undefined;
 	#failed: BlockResult | undefined;
 	#finished: Promise<ChapterResult> | undefined;
+	#interrupted = false;
 
 	private constructor(
 		chapter: Chapter,
@@ -101,7 +107,7 @@ export class ChapterRun {
 			await reapLeftovers(runRecords(engine));
 			// A run that was killed outright may have left objects behind: start from the base
 			// images. An external daemon is checked for foreign objects first, by reset itself.
-			await reset(engine);
+			if (options.carryOver?.fromPrevious !== true) await reset(engine);
 			// On an external daemon, what is made from now on is the chapter's, for the reset after it.
 			since = engine.config.externalHost === null ? undefined : await daemonTime(engine.dockerHost);
 			session = await Session.start({ env: engine.env, records: runRecords(engine), namespace: engine.namespace });
@@ -168,6 +174,12 @@ export class ChapterRun {
 		return this.results;
 	}
 
+	/** Finishes after a signal: the engine is reset even in the middle of the reading order. */
+	interrupt(): Promise<ChapterResult> {
+		this.#interrupted = true;
+		return this.finish();
+	}
+
 	/** Stops the shell and background blocks, resets the engine, removes the workspace. Idempotent. */
 	finish(): Promise<ChapterResult> {
 		this.#finished ??= this.#cleanUp();
@@ -179,7 +191,7 @@ export class ChapterRun {
 			await this.#session.close();
 		} finally {
 			try {
-				await reset(this.#engine, this.#since);
+				if (this.#options.carryOver?.toNext !== true || this.#interrupted) await reset(this.#engine, this.#since);
 			} finally {
 				try {
 					if (this.#options.keep !== true) await this.#session.remove();

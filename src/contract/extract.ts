@@ -14,6 +14,7 @@ import { type Block, blockHash, blockKind, isDockerfile, misleadingLanguages } f
 import { withoutCommentLines } from './comments.ts';
 import { lintDockerfile } from './lint-dockerfile.ts';
 import { type BlockMeta, parseMeta, titlePathProblem } from './meta.ts';
+import { portabilityProblems, shellBlockCommands } from './portable.ts';
 import { ChapterProblems, type Problem } from './problem.ts';
 import { parseTranscript } from './transcript.ts';
 
@@ -32,15 +33,18 @@ export interface Fence {
 	afterFence?: boolean;
 }
 
-function parseFences(file: string, source: string): Fence[] {
-	let tree: Root;
+/** A chapter's tree as MDX reads it; malformed MDX fails at its line. */
+export function parseChapter(file: string, source: string): Root {
 	try {
-		tree = parser.parse(source);
+		return parser.parse(source);
 	} catch (error) {
 		const reason = error instanceof VFileMessage ? error.reason : error instanceof Error ? error.message : String(error);
 		throw new ChapterProblems([{ file, line: errorLine(error), message: `malformed MDX: ${reason}` }], { cause: error });
 	}
-	return treeFences(tree).map(({ fence }) => fence);
+}
+
+function parseFences(file: string, source: string): Fence[] {
+	return treeFences(parseChapter(file, source)).map(({ fence }) => fence);
 }
 
 /**
@@ -117,6 +121,11 @@ export function fenceBlocks(file: string, fences: readonly Fence[]): Block[] {
 			}
 		}
 		if (kind === 'shell' && fence.code.trim() === '') at('an empty shell block');
+		// What a reader copies must run on macOS and Git Bash too.
+		const typed = kind === 'console' ? parseTranscript(fence.code, codeLine).commands : kind === 'shell' ? shellBlockCommands(fence.code, codeLine) : [];
+		for (const { command, line } of typed) {
+			for (const problem of portabilityProblems(command)) at(`${problem.form} works with GNU tools only (not on macOS): ${problem.instead}`, line);
+		}
 		if (isDockerfile({ lang: fence.lang, meta, kind }) && meta.skip === undefined) {
 			for (const problem of lintDockerfile(fence.code, { fragment: kind === 'dockerfile' })) {
 				at(`Dockerfile: ${problem.message}`, codeLine + problem.line);

@@ -79,6 +79,23 @@ const storeColumnSchema = z.object({
 });
 export type StoreColumn = z.infer<typeof storeColumnSchema>;
 
+/**
+ * One store's reading-order run (`npm run record -- --reading-order`): every chapter in the
+ * sidebar's order on one engine, no reset between them, as a reader who follows along keeps what
+ * earlier chapters left. Only a run in which every chapter passed is written.
+ */
+const readingOrderRunSchema = z.object({
+	date: z.string(),
+	engine: engineInfoSchema,
+	/** The chapters, in the order they ran. */
+	chapters: z.array(z.string()),
+	/** The blocks that ran and passed, and those skipped by their chapter. */
+	passed: z.number().int().nonnegative(),
+	skipped: z.number().int().nonnegative(),
+	durationMs: z.number().nonnegative(),
+});
+export type ReadingOrderRun = z.infer<typeof readingOrderRunSchema>;
+
 export const verificationRecordSchema = z.object({
 	/** 2: a column per image store. */
 	version: z.literal(2),
@@ -91,6 +108,13 @@ export const verificationRecordSchema = z.object({
 		containerd: storeColumnSchema.optional(),
 		classic: storeColumnSchema.optional(),
 	}),
+	/** Each store's latest reading-order run that passed. */
+	readingOrder: z
+		.object({
+			containerd: readingOrderRunSchema.optional(),
+			classic: readingOrderRunSchema.optional(),
+		})
+		.optional(),
 });
 export type VerificationRecord = z.infer<typeof verificationRecordSchema>;
 

@@ -21,6 +21,8 @@ export type BlockVerification =
 			chapter: RecordedChapter;
 			/** The stores whose column says the block passed. */
 			stores: ImageStore[];
+			/** Each store's entry, for what the block printed there. */
+			byStore: Partial<Record<ImageStore, RecordedBlock>>;
 	  }
 	| { status: 'skipped'; block: Block; reason: string }
 	| {
@@ -74,7 +76,8 @@ export function verifyPage(options: {
 			if (chapter === undefined || recorded === undefined || missing.length > 0) return { status: 'stale', block, missing };
 			if (recorded.status === 'skipped') return { status: 'skipped', block, reason: block.meta.skip ?? recorded.reason ?? '' };
 			const stores = own.filter((store) => entryOn(store, block)?.status === 'passed');
-			return { status: 'passed', block, recorded, chapter, stores };
+			const byStore = Object.fromEntries(stores.map((store) => [store, entryOn(store, block)]));
+			return { status: 'passed', block, recorded, chapter, stores, byStore };
 		}),
 	};
 }

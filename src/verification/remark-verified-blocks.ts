@@ -15,7 +15,7 @@ import type { VFile } from 'vfile';
 import { chapters } from '../contract/chapters.ts';
 import { fenceBlocks, treeFences } from '../contract/extract.ts';
 import { type GuideLanguage, pageIdentity } from '../contract/locales.ts';
-import { formatProblem, type Problem } from '../contract/problem.ts';
+import { ChapterProblems, formatProblem, type Problem } from '../contract/problem.ts';
 import { SKIP, visit } from 'unist-util-visit';
 import { readRecordSync } from './record-file.ts';
 import { imageStores } from '../contract/store.ts';
@@ -24,7 +24,8 @@ import { consoleDisplay, encodeMarks } from './console-output.ts';
 import { recordDay, type VerificationLabels } from './labels.ts';
 import type { LazyBlocks } from './ec-lazy.ts';
 import { pageOutput } from './output.ts';
-import { storePairTabs } from './store-tabs.ts';
+import { outputQuotesAsCode, quoteProblems } from './quotes.ts';
+import { storeNoteProblems, storePairTabs } from './store-tabs.ts';
 
 export interface VerifiedBlocksOptions {
 	/** The project root (Astro's `root`), from which the docs and the record are found. */
@@ -44,6 +45,13 @@ class StaleBlocksError extends Error {
 	}
 }
 
+class QuotedOutputError extends Error {
+	constructor(readonly problems: readonly Problem[]) {
+		super(`${problems.map(formatProblem).join('\n')}\nQuote what the record shows on each store (CONTRIBUTING.md, "Quoting output")`);
+		this.name = 'QuotedOutputError';
+	}
+}
+
 export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 	const docsDirectory = join(options.root, 'src', 'content', 'docs');
 	return (tree: Root, file: VFile): void => {
@@ -52,8 +60,9 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 		// The tree Astro parsed (its front matter blanked line for line, so positions are the
 		// file's): each fence's node and its block, one to one.
 		const fences = treeFences(tree);
+		const source = relative(options.root, path);
 		const blocks = fenceBlocks(
-			relative(options.root, path),
+			source,
 			fences.map(({ fence }) => fence),
 		);
 		const page = verifyPage({ ...pageIdentity(relative(docsDirectory, path)), blocks, record: readRecordSync(options.root) });
@@ -68,6 +77,16 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 				})),
 			);
 		}
+
+		// Before the notes move into their tabs: a quote in a note speaks for the note's store.
+		const notes = storeNoteProblems(source, tree);
+		if (notes.length > 0) throw new ChapterProblems(notes);
+		const quotes = quoteProblems(source, tree, fences, page.blocks);
+		if (quotes.length > 0) {
+			if (options.failOnStale) throw new QuotedOutputError(quotes);
+			for (const problem of quotes) console.warn(formatProblem(problem));
+		}
+		outputQuotesAsCode(tree);
 
 		const words = options.labelsFor(path);
 		// Before the marks are placed, so each half's mark goes into its own tab, under its block.

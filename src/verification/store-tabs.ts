@@ -4,12 +4,16 @@
  * guide, on this page and the next, in either language, opens on it (Starlight keeps the choice in
  * localStorage, by the tab's label). The chapter does not import anything: the import is added to
  * the pages that have a pair, under names no page's own import can take.
+ *
+ * Prose true of one store only goes in that store's tab: a `<StoreNote store="classic">` right
+ * after a pair (only other notes between) is moved into its store's tab, under the half's block.
  */
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { Block } from '../contract/block.ts';
-import type { ImageStore } from '../contract/store.ts';
+import type { Problem } from '../contract/problem.ts';
+import { type ImageStore, imageStores } from '../contract/store.ts';
 
 /** The key Starlight stores the reader's choice under (`starlight-synced-tabs__image-store`). */
 const storeSyncKey = 'image-store';
@@ -57,11 +61,74 @@ export function storePairTabs(tree: Root, fences: readonly { node: Code }[], blo
 			attributes: [{ type: 'mdxJsxAttribute', name: 'syncKey', value: storeSyncKey }],
 			children: [tab('containerd', first), tab('classic', second)],
 		};
-		parent.children.splice(at, 2, tabs as RootContent);
+		const notes = notesAfter(parent, at + 2);
+		for (const note of notes) {
+			const tab = tabs.children[storeNoteStore(note) === 'classic' ? 1 : 0] as MdxJsxFlowElement;
+			tab.children.push(...note.children);
+		}
+		parent.children.splice(at, 2 + notes.length, tabs as RootContent);
 		pairs += 1;
 	});
 	if (pairs > 0) tree.children.unshift(tabsImport());
 	return pairs;
+}
+
+const noteName = 'StoreNote';
+
+/** The store of a `<StoreNote store="…">`, or undefined for any other node (or a note without a valid store). */
+export function storeNoteStore(node: RootContent | Root): ImageStore | undefined {
+	if (node.type !== 'mdxJsxFlowElement' || node.name !== noteName) return undefined;
+	const value = node.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'store')?.value;
+	return imageStores.find((store) => store === value);
+}
+
+const isNote = (node: RootContent | undefined): node is MdxJsxFlowElement => node?.type === 'mdxJsxFlowElement' && node.name === noteName;
+
+/** The notes that follow a pair, from `index` of its parent on. */
+function notesAfter(parent: Parent, index: number): MdxJsxFlowElement[] {
+	const notes: MdxJsxFlowElement[] = [];
+	for (let at = index; isNote(parent.children[at]); at += 1) notes.push(parent.children[at] as MdxJsxFlowElement);
+	return notes;
+}
+
+/**
+ * Every `<StoreNote>` that cannot go into a tab, at its line: one not right after a store pair
+ * (only other notes between), one without `store="containerd"` or `store="classic"`, a second note
+ * for the same store of a pair, and a note holding a block (a block in a tab is a pair's half).
+ */
+export function storeNoteProblems(file: string, tree: Root): Problem[] {
+	const problems: Problem[] = [];
+	visit(tree, (node, index, parent) => {
+		if (!isNote(node as RootContent) || parent === undefined || index === undefined) return;
+		const note = node as MdxJsxFlowElement;
+		const at = (message: string): void => {
+			problems.push({ file, line: note.position?.start.line ?? 0, message });
+		};
+		const store = storeNoteStore(note);
+		if (store === undefined) at(`<${noteName}> needs store="containerd" or store="classic"`);
+		let first = index;
+		while (isNote(parent.children[first - 1])) first -= 1;
+		const classic = parent.children[first - 1];
+		const containerd = parent.children[first - 2];
+		const pair =
+			classic?.type === 'code' &&
+			/\bstore=classic\b/.test(classic.meta ?? '') &&
+			containerd?.type === 'code' &&
+			/\bstore=containerd\b/.test(containerd.meta ?? '');
+		if (!pair)
+			at(
+				`<${noteName}> belongs in a store's tab: put it right after a store pair (a store=containerd fence, then a store=classic fence), only other notes between`,
+			);
+		const earlier = parent.children.slice(first, index).filter((sibling) => storeNoteStore(sibling) === store);
+		if (store !== undefined && earlier.length > 0) at(`a second <${noteName} store="${store}"> after the same pair: write one note per store`);
+		let holdsBlock = false;
+		visit(note, 'code', () => {
+			holdsBlock = true;
+		});
+		if (holdsBlock) at(`<${noteName}> holds prose only: a block of one store is a store pair's half`);
+		return SKIP;
+	});
+	return problems;
 }
 
 /** `import { Tabs as LayerbookStoreTabs, TabItem as LayerbookStoreTab } from '@astrojs/starlight/components'`, as MDX compiles it: from its estree. */

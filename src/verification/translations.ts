@@ -9,16 +9,16 @@ import type { GuideLanguage } from '../contract/locales.ts';
 const ko = {
 	// The stores' names are also the labels of a store pair's tabs, and Starlight keeps a reader's
 	// choice of tab by its label: a new wording forgets the choices made under the old one.
-	'layerbook.store.containerd': 'containerd 이미지 저장소',
-	'layerbook.store.classic': '기존 저장소(overlay2)',
+	'layerbook.store.containerd': 'containerd 이미지 스토어',
+	'layerbook.store.classic': '클래식 이미지 스토어(overlay2)',
 	'layerbook.block.chapter': '이 장의 예제는 {{date}}에 {{engine}}에서 실행해 검증했습니다.',
 	'layerbook.block.engineWith': '{{engine}}의 {{store}}',
-	// Each follows a name ending in 저장소, with no final consonant: 와, not 과.
+	// Each follows a name ending in 스토어 or (overlay2), with no final consonant: 와, not 과.
 	'layerbook.block.bothStores': '{{first}}와 {{second}}',
 	'layerbook.block.bothEngines': '{{first}}와 {{second}}',
 	'layerbook.block.script': '이 장 전체를 스크립트로 받기',
 	'layerbook.block.passed': '검증됨',
-	'layerbook.block.passedOnBoth': '검증됨 · 두 이미지 저장소',
+	'layerbook.block.passedOnBoth': '검증됨 · 두 이미지 스토어',
 	'layerbook.block.passedOn': '검증됨 · {{store}}',
 	'layerbook.block.skipped': '실행하지 않음: {{reason}}',
 	'layerbook.block.stale': '검증되지 않음: 기록 이후에 바뀐 블록이라 기대 출력 패턴을 보여 줍니다',
@@ -42,10 +42,13 @@ const ko = {
 	'layerbook.status.arch': '아키텍처',
 	'layerbook.status.chapter': '장',
 	'layerbook.status.passedOn': '{{store}}에서 통과',
-	'layerbook.status.pairs': '저장소마다 다른 블록',
+	'layerbook.status.pairs': '이미지 스토어마다 다른 블록',
 	'layerbook.status.pairsNote':
-		'이미지 저장소에 따라 출력이 다른 블록은 저장소마다 한 번씩 두 번 쓰고, 페이지에서는 두 탭으로 보여 줍니다. 표에서는 그런 한 쌍을 하나로 셉니다. 괄호 안은 그 저장소에서 장 전체를 실행하는 데 걸린 시간입니다.',
+		'이미지 스토어에 따라 출력이 다른 블록은 스토어마다 한 번씩 두 번 쓰고, 페이지에서는 두 탭으로 보여 줍니다. 표에서는 그런 한 쌍을 하나로 셉니다. 괄호 안은 그 이미지 스토어에서 장 전체를 실행하는 데 걸린 시간입니다.',
 	'layerbook.status.notRecorded': '기록 없음',
+	'layerbook.status.readingOrder': '모든 장을 순서대로 (장 사이 초기화 없이)',
+	'layerbook.status.readingOrderNote':
+		'마지막 줄은 책을 처음부터 따라 하는 독자의 경우입니다. 모든 장을 목차 순서대로 한 엔진에서 실행하고, 장 사이에 엔진을 초기화하지 않습니다. 앞 장에서 받은 이미지와 정리 절에서 일부러 남긴 것이 다음 장까지 남아 있습니다.',
 	'layerbook.status.skipped': '실행하지 않음',
 	'layerbook.status.date': '실행 날짜',
 	'layerbook.status.image': '이미지',
@@ -102,6 +105,9 @@ const en: Record<VerificationKey, string> & Record<string, string> = {
 	'layerbook.status.pairsNote':
 		'A block whose output differs between the image stores is written twice, once for each store, and shown as two tabs. The table counts such a pair once. In brackets: how long the whole chapter took on that store.',
 	'layerbook.status.notRecorded': 'not recorded',
+	'layerbook.status.readingOrder': 'Every chapter in order (no reset between chapters)',
+	'layerbook.status.readingOrderNote':
+		"The last row is the reader who follows the book from the start: every chapter in the sidebar's order on one engine, which is not reset between chapters, so the images earlier chapters pulled and what their cleanup sections leave on purpose are still there.",
 	'layerbook.status.skipped': 'Not run',
 	'layerbook.status.date': 'Run on',
 	'layerbook.status.image': 'Image',

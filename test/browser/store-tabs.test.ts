@@ -16,7 +16,7 @@ import { closeBrowser, collectErrors, newContext } from './browser.ts';
 // The tabs' labels, the same in both languages; the marks under the blocks name the store in the page's.
 const containerd = 'containerd (overlayfs)';
 const classic = 'classic (overlay2)';
-const marks = { containerd: '검증됨 · containerd 이미지 저장소', classic: '검증됨 · 기존 저장소(overlay2)' };
+const marks = { containerd: '검증됨 · containerd 이미지 스토어', classic: '검증됨 · 클래식 이미지 스토어(overlay2)' };
 
 let site: FixtureSite | undefined;
 let served: StaticSite | undefined;

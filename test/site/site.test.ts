@@ -117,7 +117,7 @@ describe('verified on the page', () => {
 	test.each(locales)('every store pair of every $lang chapter is two synced tabs, each half with the mark of its own store', ({ lang, prefix }) => {
 		// The same labels in both languages, so the reader's choice holds across them; the marks are in the page's.
 		const labels = ['containerd (overlayfs)', 'classic (overlay2)'];
-		const stores = lang === 'ko' ? ['containerd 이미지 저장소', '기존 저장소(overlay2)'] : ['containerd image store', 'classic store (overlay2)'];
+		const stores = lang === 'ko' ? ['containerd 이미지 스토어', '클래식 이미지 스토어(overlay2)'] : ['containerd image store', 'classic store (overlay2)'];
 		const marks = lang === 'ko' ? stores.map((store) => `검증됨 · ${store}`) : stores.map((store) => `Verified on the ${store}`);
 		for (const chapter of chapters) {
 			const source = readFileSync(`${projectRoot}/src/content/docs/${prefix === '/' ? '' : 'en/'}${chapter.slug}.mdx`, 'utf8');

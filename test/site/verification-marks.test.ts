@@ -33,8 +33,8 @@ describe('a page whose blocks are all recorded', () => {
 	test.each([
 		[
 			'page',
-			'이 장의 예제는 2026-11-24에 Docker Engine 28.5.2의 containerd 이미지 저장소와 기존 저장소(overlay2)에서 실행해 검증했습니다.',
-			'검증됨 · 두 이미지 저장소',
+			'이 장의 예제는 2026-11-24에 Docker Engine 28.5.2의 containerd 이미지 스토어와 클래식 이미지 스토어(overlay2)에서 실행해 검증했습니다.',
+			'검증됨 · 두 이미지 스토어',
 			'실행하지 않음: 도커 허브가 필요합니다',
 		],
 		[
@@ -58,7 +58,7 @@ describe('a page whose blocks are all recorded', () => {
 		const details = page('page').querySelectorAll('details.lb-verified');
 		expect(details).toHaveLength(2);
 		expect(details[0]?.getAttribute('open')).toBeUndefined();
-		expect(details[0]?.querySelector('summary')?.text).toBe('검증됨 · 두 이미지 저장소 · 실행 결과');
+		expect(details[0]?.querySelector('summary')?.text).toBe('검증됨 · 두 이미지 스토어 · 실행 결과');
 		expect(page('en/page').querySelector('details.lb-verified summary')?.text).toBe('Verified on both image stores · Output');
 		// Not in the page until opened: one empty element.
 		expect(details[0]?.querySelector('pre.lb-output')?.text).toBe('');
@@ -126,8 +126,8 @@ describe('a page whose blocks are all recorded', () => {
 			path: 'stores',
 			// The tabs' labels are the same in both languages: Starlight keeps the reader's choice by label.
 			labels: ['containerd (overlayfs)', 'classic (overlay2)'],
-			marks: ['검증됨 · containerd 이미지 저장소', '검증됨 · 기존 저장소(overlay2)'],
-			both: '검증됨 · 두 이미지 저장소',
+			marks: ['검증됨 · containerd 이미지 스토어', '검증됨 · 클래식 이미지 스토어(overlay2)'],
+			both: '검증됨 · 두 이미지 스토어',
 			output: '실행 결과',
 		},
 		{

@@ -77,6 +77,11 @@ describe('the CI workflow', () => {
 		for (const job of ['test', 'examples']) expect(jobs.get(job)).toContain('npm run setup');
 	});
 
+	it('runs the reading order on both image stores in a job of its own', () => {
+		expect(jobs.get('reading-order')).toMatch(/npm run verify -- --reading-order --store \$\{\{ matrix\.store \}\}/);
+		expect(jobs.get('reading-order')).toContain('npm run setup');
+	});
+
 	it("leaves the runner's own Docker installed and running: setup conflicts with none of its packages", () => {
 		for (const [job, commands] of jobs) {
 			expect(commands, job).not.toMatch(/apt-get (remove|purge)|systemctl stop docker/);

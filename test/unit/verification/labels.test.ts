@@ -22,7 +22,7 @@ describe('the verification labels', () => {
 	it('name the engine as a reader does, without the packaging suffix, and its image store apart', () => {
 		expect(engineName({ version: '28.5.2+dfsg4' })).toBe('Docker Engine 28.5.2');
 		expect(verificationLabels(translate.en).store('containerd')).toBe('containerd image store');
-		expect(verificationLabels(translate.ko).store('classic')).toBe('기존 저장소(overlay2)');
+		expect(verificationLabels(translate.ko).store('classic')).toBe('클래식 이미지 스토어(overlay2)');
 	});
 
 	it("are what the chapter's line says: the engine, the stores it ran on, and the day", () => {
@@ -32,14 +32,14 @@ describe('the verification labels', () => {
 			"This chapter's examples were run and checked on Docker Engine 28.5.2 with the containerd image store on 2026-12-01.",
 		);
 		expect(verificationLabels(translate.ko).chapter([containerd], '2026-12-01')).toBe(
-			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2의 containerd 이미지 저장소에서 실행해 검증했습니다.',
+			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2의 containerd 이미지 스토어에서 실행해 검증했습니다.',
 		);
 		// The stores in their order, whatever the order given; one engine named once.
 		expect(verificationLabels(translate.en).chapter([classic, containerd], '2026-12-01')).toBe(
 			"This chapter's examples were run and checked on Docker Engine 28.5.2 with the containerd image store and the classic store (overlay2) on 2026-12-01.",
 		);
 		expect(verificationLabels(translate.ko).chapter([containerd, classic], '2026-12-01')).toBe(
-			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2의 containerd 이미지 저장소와 기존 저장소(overlay2)에서 실행해 검증했습니다.',
+			'이 장의 예제는 2026-12-01에 Docker Engine 28.5.2의 containerd 이미지 스토어와 클래식 이미지 스토어(overlay2)에서 실행해 검증했습니다.',
 		);
 		expect(verificationLabels(translate.en).chapter([containerd, { version: '29.0.1', store: 'classic' }], '2026-12-01')).toBe(
 			"This chapter's examples were run and checked on Docker Engine 28.5.2 with the containerd image store and Docker Engine 29.0.1 with the classic store (overlay2) on 2026-12-01.",
@@ -47,9 +47,9 @@ describe('the verification labels', () => {
 	});
 
 	it('say under a block whether it ran on both stores, or which one for a half of a store pair', () => {
-		expect(verificationLabels(translate.ko).passedOnBoth).toBe('검증됨 · 두 이미지 저장소');
+		expect(verificationLabels(translate.ko).passedOnBoth).toBe('검증됨 · 두 이미지 스토어');
 		expect(verificationLabels(translate.en).passedOnBoth).toBe('Verified on both image stores');
-		expect(verificationLabels(translate.ko).passedOn('containerd')).toBe('검증됨 · containerd 이미지 저장소');
+		expect(verificationLabels(translate.ko).passedOn('containerd')).toBe('검증됨 · containerd 이미지 스토어');
 		expect(verificationLabels(translate.en).passedOn('classic')).toBe('Verified on the classic store (overlay2)');
 	});
 
