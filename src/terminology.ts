@@ -1,9 +1,12 @@
 /**
  * The guide's words, in one place: the glossary that the glossary pages show and the terminology
- * test checks, and the Korean wordings the guide has retired in favour of the terms Korean Docker
- * users write and search for. The terminology test fails when a Korean page uses a retired
- * wording again, or when a glossary term is used by no chapter.
+ * test checks, and the wordings the guide has retired, in each language, in favour of the terms
+ * Docker users write and search for (STYLE.md gives the reasons). The terminology test fails when
+ * a page uses a retired wording of its language again, or when a glossary term is used by no
+ * chapter.
  */
+
+import type { GuideLanguage } from './contract/locales.ts';
 
 export interface RetiredTerm {
 	/** The retired wording, as a reader would spot it. */
@@ -11,26 +14,33 @@ export interface RetiredTerm {
 	/** What to write instead. */
 	use: string;
 	/**
-	 * When the wording is also part of words that are fine (판 in 판단, 곧 as "soon"), the pattern
-	 * that matches only the retired use. Without it, any line containing `retired` fails.
+	 * When the wording is also part of words that are fine (판 in 판단, 곧 as "soon", 저장소 for a
+	 * repository), the pattern that matches only the retired use. Without it, any line containing
+	 * `retired` fails.
 	 */
 	pattern?: RegExp;
 }
 
-const retiredTerms: readonly RetiredTerm[] = [
+const retiredInKorean: readonly RetiredTerm[] = [
 	{ retired: '쓰기 층', use: '쓰기 가능한 레이어' },
 	{ retired: '쓰기 가능 레이어', use: '쓰기 가능한 레이어' },
 	// 얼리다 / 녹이다 (freeze, thaw) for pause / unpause, in every ending: 얼리, 얼립니다, 얼려, 얼렸…
 	{ retired: '얼리다', use: '일시 정지', pattern: /얼[리립려렸린릴]/ },
 	{ retired: '녹이다', use: '재개', pattern: /녹[이입여였인일]/ },
+	// 멈추다 said both stop and pause. Every ending: 멈추기, 멈춘, 멈춥니다, 멈춰, 멈췄던, 멈출…
+	{ retired: '멈추다', use: '중지(stop), 일시 정지(pause), 빌드는 중단', pattern: /멈[추춘춥춰췄출춤]/ },
 	{ retired: '듣지 않', use: '요청을 기다리지 않' },
 	{ retired: '듣습니다', use: '요청을 기다립니다' },
 	{ retired: '듣고 있', use: '요청을 기다리고 있' },
 	{ retired: '듣는 포트', use: '요청을 기다리는 포트' },
+	{ retired: '포트에서 대기', use: '포트에서 요청을 기다립니다', pattern: /포트에서\s*대기/ },
+	// 게시 (publish) for a port; 게시판 and 게시물 are other words.
+	{ retired: '포트 게시', use: '포트 매핑(publish), 포트를 매핑합니다', pattern: /게시(?![판물글])/ },
 	{ retired: '처리기', use: '핸들러' },
-	{ retired: '나눠 주', use: '공유' },
-	{ retired: '나눠 씁', use: '공유' },
+	{ retired: '나눠 주', use: '공유', pattern: /나눠\s*[주줍줘줬준줄]/ },
+	{ retired: '나눠 씁', use: '공유', pattern: /나눠\s*[쓰씁써썼쓴쓸]/ },
 	{ retired: '이름 없는 볼륨', use: '익명 볼륨' },
+	{ retired: '이름 없는 이미지', use: '댕글링 이미지', pattern: /이름\s*없[는던]\s*이미지/ },
 	{ retired: '신호', use: '시그널' },
 	{ retired: '돕니다', use: '실행 중입니다' },
 	// 판 for "version" (새 판, 이 판은), never inside a word such as 판단, 출판 or 게시판.
@@ -40,11 +50,51 @@ const retiredTerms: readonly RetiredTerm[] = [
 	{ retired: '까닭', use: '이유' },
 	// 곧 for "i.e." follows a comma ("A, 곧 B"); 곧 for "soon" (곧 나옵니다) is fine.
 	{ retired: ', 곧 (즉)', use: '즉, 다시 말해', pattern: /,\s*곧\s/ },
+	// 저장소 is the repository (저장소(리포지토리), Git 저장소); the image store is 이미지 스토어. The
+	// pattern also catches a link to the old heading's anchor (#이미지-저장소-확인하기).
+	{ retired: '이미지 저장소', use: '이미지 스토어', pattern: /이미지[ -]저장소/ },
+	{
+		retired: '기존 저장소, containerd 저장소, 저장소(overlay2)',
+		use: 'containerd 이미지 스토어, 클래식 이미지 스토어(overlay2)',
+		pattern: /(?:기존|클래식|containerd|overlay2|classic)[ -]저장소|저장소\s*\((?:overlay2|classic|containerd)/,
+	},
+	// 가지다 for "have", a calque: 가집니다, 가진, 가졌, 가질, 가지며, 가지고 있, 갖습니다, 갖는, 갖고 있.
+	// 가지 (kind: 두 가지) and 가져오다 (bring) are fine.
+	{ retired: '가지다 (have)', use: '있습니다', pattern: /(?<![가-힣])(?:가[집진졌질]|가지며|가지고\s*있|갖[습는]|갖고\s*있)/ },
+	{ retired: '부딪히다', use: '충돌합니다', pattern: /부딪/ },
+	// 굳히다 for commit; 굳이 (needlessly) is another word.
+	{ retired: '굳히다', use: '저장합니다', pattern: /굳[히힙혀혔힌힐]/ },
+	{ retired: '풀어 주다', use: '해석합니다, 변환합니다', pattern: /풀어\s*[주줍줘줬준줄]/ },
+	{ retired: '여러분의 도커', use: '여러분 컴퓨터의 도커 엔진' },
+	{ retired: '캐시에서 나옵니다', use: '캐시를 그대로 씁니다(CACHED)', pattern: /캐시에서\s+(?:바로\s+)?나[옵왔오온올와]/ },
+	{ retired: '캐시를 놓치다', use: '캐시가 무효화되면', pattern: /캐시를\s+놓[치쳐쳤친칠]/ },
+	{ retired: '레이어가 닫히다', use: '레이어로 저장되기 전에', pattern: /레이어가\s+닫[히혀혔힌힐]/ },
+	{ retired: '백그라운드로 물러나다', use: '데몬으로 전환하지 않고 포그라운드에서', pattern: /백그라운드로\s*물러[나납났난날]/ },
+	{ retired: '떠 두다', use: '남겨 둡니다 (디버깅용으로 남겨 둘 때)', pattern: /(?<![가-힣])떠\s+[두둘둡뒀둔]/ },
 ];
 
-/** Where a Korean line uses a retired wording: the retired entries it matches. */
-export function retiredIn(line: string): RetiredTerm[] {
-	return retiredTerms.filter(({ retired, pattern }) => (pattern === undefined ? line.includes(retired) : pattern.test(line)));
+const retiredInEnglish: readonly RetiredTerm[] = [
+	// The anchor too: a link to #common-traps.
+	{ retired: 'Common traps', use: 'Common pitfalls', pattern: /\b[Cc]ommon[ -]traps\b/ },
+	// "your Docker" alone reads as a calque; your Docker engine, Docker Desktop, Docker Hub, Dockerfile are fine.
+	{
+		retired: 'on your Docker',
+		use: 'on your Docker engine',
+		pattern: /\b(?:[Oo]n|[Ii]n|[Ff]rom|[Aa]cross|[Tt]o) your (?:own )?Docker\b(?! [Ee]ngine| Desktop| Hub)/,
+	},
+	// pause is pause, unpause resumes. The kernel's freezer cgroup and --frozen-lockfile are fine.
+	{ retired: 'Freezing (pause)', use: 'Pausing; pause and resume', pattern: /\b[Ff]reez(?:e|es|ing)\b|(?<![-\w])[Ff]rozen(?![-\w])|\b[Tt]haw(?:s|ed|ing)?\b/ },
+	{ retired: 'a layer misses the cache', use: 'a step misses the cache', pattern: /\blayers? miss(?:es|ed)? the cache\b/ },
+	{ retired: 'the layer is closed', use: 'the layer is committed', pattern: /\blayers? (?:is|are|was|were|gets?) closed\b/ },
+	{ retired: 'made and is still there', use: 'created that is still around', pattern: /\bmade and (?:is|are) still there\b/ },
+];
+
+/** The retired wordings of each language of the guide. */
+export const retiredTerms: Readonly<Record<GuideLanguage, readonly RetiredTerm[]>> = { ko: retiredInKorean, en: retiredInEnglish };
+
+/** Where a line of a page in `language` (Korean unless given) uses a retired wording: the retired entries it matches. */
+export function retiredIn(line: string, language: GuideLanguage = 'ko'): RetiredTerm[] {
+	return retiredTerms[language].filter(({ retired, pattern }) => (pattern === undefined ? line.includes(retired) : pattern.test(line)));
 }
 
 export interface GlossaryTerm {
@@ -74,7 +124,7 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '컨테이너',
 		en: 'container',
 		definition: {
-			ko: '이미지로 만든, 격리된 환경에서 실행되는 프로세스입니다. 이미지 위에 자기만의 쓰기 가능한 레이어를 가집니다.',
+			ko: '이미지로 만든, 격리된 환경에서 실행되는 프로세스입니다. 이미지 위에 그 컨테이너만의 쓰기 가능한 레이어가 따로 있습니다.',
 			en: 'A process running in isolation, made from an image, with a writable layer of its own on top of the image.',
 		},
 		chapter: 'images-and-containers',
@@ -83,8 +133,8 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '레이어',
 		en: 'layer',
 		definition: {
-			ko: '이미지의 파일 시스템을 이루는 읽기 전용 변경분 하나입니다. Dockerfile에서 파일을 바꾸는 명령(`RUN`, `COPY`, `ADD`)이 하나씩 만듭니다.',
-			en: 'One read-only set of filesystem changes in an image. Each Dockerfile instruction that changes files (`RUN`, `COPY`, `ADD`) makes one.',
+			ko: '이미지의 파일 시스템을 이루는 읽기 전용 변경분 하나입니다. Dockerfile에서 파일을 바꾸는 명령이 하나씩 만듭니다. `RUN`, `COPY`, `ADD`, 그리고 없는 디렉터리를 만드는 `WORKDIR`입니다.',
+			en: 'One read-only set of filesystem changes in an image. Each Dockerfile instruction that changes files makes one: `RUN`, `COPY`, `ADD`, and `WORKDIR` when it creates its directory.',
 		},
 		chapter: 'layers-and-cache',
 	},
@@ -111,7 +161,7 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '빌드 캐시',
 		en: 'build cache',
 		definition: {
-			ko: '빌드 단계마다 만든 레이어를 보관해 두었다가, 캐시 키가 같은 단계에서 명령을 실행하지 않고 다시 쓰는 것입니다.',
+			ko: '빌드 단계마다 만든 레이어를 보관해 두었다가, 캐시 키가 같은 단계에서 명령을 실행하지 않고 재사용하는 것입니다.',
 			en: 'The layers earlier builds made, reused without running the instruction again when a step has the same cache key.',
 		},
 		chapter: 'layers-and-cache',
@@ -174,8 +224,8 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '셸 형식',
 		en: 'shell form',
 		definition: {
-			ko: '`RUN`, `CMD`, `ENTRYPOINT`를 `CMD node server.js`처럼 쓰는 형식입니다. `/bin/sh -c`가 실행하므로 셸이 PID 1이 됩니다.',
-			en: 'Writing `RUN`, `CMD` or `ENTRYPOINT` as plain text (`CMD node server.js`). `/bin/sh -c` runs it, so in a container the shell is PID 1.',
+			ko: '`RUN`, `CMD`, `ENTRYPOINT`를 `CMD node server.js`처럼 쓰는 형식입니다. `/bin/sh -c`가 실행하므로 셸이 PID 1로 남을 수 있습니다. Debian의 `dash`는 셸이 PID 1로 남고, `bash`와 BusyBox `ash`는 단순한 명령 하나를 `exec`로 실행해 앱이 PID 1이 됩니다.',
+			en: "Writing `RUN`, `CMD` or `ENTRYPOINT` as plain text (`CMD node server.js`). `/bin/sh -c` runs it, so the shell may stay as PID 1: Debian's `dash` stays, while `bash` and BusyBox `ash` exec a single simple command, so the app becomes PID 1.",
 		},
 		chapter: 'dockerfile-instructions',
 	},
@@ -189,11 +239,11 @@ export const glossary: readonly GlossaryTerm[] = [
 		chapter: 'dockerfile-instructions',
 	},
 	{
-		ko: '포트 게시',
+		ko: '포트 매핑',
 		koAlso: '포트 포워딩',
-		en: 'publishing a port (port forwarding)',
+		en: 'publishing a port (port mapping)',
 		definition: {
-			ko: '`docker run -p 호스트포트:컨테이너포트`로, 호스트의 포트로 들어온 요청을 컨테이너의 포트로 보내는 것입니다.',
+			ko: '`docker run -p 호스트포트:컨테이너포트`로, 호스트의 포트로 들어온 요청을 컨테이너의 포트로 보내는 것입니다. 도커의 옵션 이름과 문서는 publish라고 부릅니다.',
 			en: "`docker run -p hostport:containerport`: requests to the host's port are forwarded to the container's port.",
 		},
 		chapter: 'images-and-containers',
@@ -230,8 +280,8 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '다이제스트',
 		en: 'digest',
 		definition: {
-			ko: '이미지 매니페스트의 SHA-256 해시(`sha256:…`)입니다. 내용이 같으면 같고, 다른 이미지로 옮길 수 없습니다.',
-			en: "The SHA-256 hash (`sha256:…`) of an image's manifest. Same content, same digest; it can never point at another image.",
+			ko: '이미지 매니페스트의 SHA-256 해시(`sha256:…`)입니다. 멀티 플랫폼 이미지와, containerd 이미지 스토어에서 증명(attestation)을 붙여 빌드한 이미지는 인덱스의 해시입니다. 도커가 내용으로 계산하고, 레지스트리는 맞는지 확인합니다. 내용이 같으면 같고, 다른 이미지로 옮길 수 없습니다.',
+			en: "The SHA-256 hash (`sha256:…`) of an image's manifest or, for a multi-platform image or a containerd-store build with attestations, of its index. Docker computes it from the content and the registry checks it. Same content, same digest; it can never point at another image.",
 		},
 		chapter: 'tags-and-digests',
 	},
@@ -254,11 +304,11 @@ export const glossary: readonly GlossaryTerm[] = [
 		chapter: 'tags-and-digests',
 	},
 	{
-		ko: '이미지 저장소',
+		ko: '이미지 스토어',
 		en: 'image store',
 		definition: {
-			ko: '엔진이 이미지를 보관하는 방식입니다. containerd 이미지 저장소(Docker Desktop, Engine 29의 새 설치)와 기존 저장소(classic, overlay2)가 있고, 이미지 ID와 다이제스트가 다르게 보입니다.',
-			en: 'How the engine keeps images: the containerd image store (Docker Desktop, new Engine 29 installs) or the classic store (overlay2). Image IDs and digests look different on each.',
+			ko: '엔진이 이미지를 보관하는 방식입니다. containerd 이미지 스토어와 클래식 이미지 스토어(overlay2)가 있고, 이미지 ID와 다이제스트, 크기가 다르게 보입니다. Docker Desktop은 4.34부터 새로 설치하면 containerd 이미지 스토어를 씁니다. 업그레이드한 설치는 클래식 이미지 스토어를 그대로 쓸 수 있습니다. Docker Engine도 29부터 새로 설치하면 containerd 이미지 스토어가 기본입니다.',
+			en: 'How the engine keeps images: the containerd image store or the classic image store (overlay2). Image IDs, digests and sizes look different on each. Docker Desktop uses the containerd image store by default on fresh installs from 4.34, while upgraded installs may keep the classic image store; Docker Engine 29 makes it the default for fresh installs too.',
 		},
 		chapter: 'tags-and-digests',
 	},
@@ -293,7 +343,7 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '일시 정지',
 		en: 'pause',
 		definition: {
-			ko: '`docker pause`: 컨테이너의 프로세스를 모두 그 자리에 멈춰 둡니다. `docker unpause`로 재개하면 멈춘 곳에서 이어서 실행됩니다.',
+			ko: '`docker pause`: 컨테이너의 프로세스를 모두 그 자리에서 일시 정지합니다. `docker unpause`로 재개하면 일시 정지한 곳에서 이어서 실행됩니다.',
 			en: '`docker pause`: suspends every process of a container where it is; `docker unpause` resumes them from that point.',
 		},
 		chapter: 'container-lifecycle',
