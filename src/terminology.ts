@@ -92,9 +92,14 @@ const retiredInEnglish: readonly RetiredTerm[] = [
 /** The retired wordings of each language of the guide. */
 export const retiredTerms: Readonly<Record<GuideLanguage, readonly RetiredTerm[]>> = { ko: retiredInKorean, en: retiredInEnglish };
 
-/** Where a line of a page in `language` (Korean unless given) uses a retired wording: the retired entries it matches. */
+/**
+ * Where a line of a page in `language` (Korean unless given) uses a retired wording: the retired
+ * entries it matches. An `id="…"` attribute is not read: a renamed heading's old anchor, kept so
+ * that old links still land, is not prose.
+ */
 export function retiredIn(line: string, language: GuideLanguage = 'ko'): RetiredTerm[] {
-	return retiredTerms[language].filter(({ retired, pattern }) => (pattern === undefined ? line.includes(retired) : pattern.test(line)));
+	const prose = line.replace(/\bid="[^"]*"/g, 'id=""');
+	return retiredTerms[language].filter(({ retired, pattern }) => (pattern === undefined ? prose.includes(retired) : pattern.test(prose)));
 }
 
 export interface GlossaryTerm {

@@ -136,6 +136,7 @@ const fine: Record<GuideLanguage, readonly string[]> = {
 		'컨테이너의 지금 모습을 새 이미지로 저장합니다.',
 		'내장 DNS가 이름을 IP 주소로 해석해 줍니다.',
 		'컨테이너 안의 쓰기 가능한 레이어를 봅니다.',
+		'<span id="이미지-저장소-확인하기"></span>',
 	],
 	en: [
 		'It removes every dangling image on your Docker engine.',
@@ -144,6 +145,7 @@ const fine: Record<GuideLanguage, readonly string[]> = {
 		'Copy it into your Dockerfile.',
 		'## Common pitfalls',
 		'[Common pitfalls](#common-pitfalls) uses this variable.',
+		'<span id="common-traps"></span>',
 		'## Pausing: pause and unpause',
 		'`docker pause` uses the kernel’s freezer cgroup.',
 		'Run `yarn install --frozen-lockfile`.',
