@@ -52,8 +52,8 @@ import { Aside } from '@astrojs/starlight/components';
 
 이 장을 마치면 다음을 할 수 있습니다.
 
-- 첫 번째 학습 목표를 씁니다.
-- 두 번째 학습 목표를 씁니다.
+- 첫 번째 학습 목표 쓰기 (명사형 "…하기"로 끝냅니다)
+- 두 번째 학습 목표 쓰기
 
 ## 첫 예제
 
@@ -126,9 +126,9 @@ $ docker run --rm busybox echo hello
 hello
 \`\`\`
 
-## Common traps
+## Common pitfalls
 
-<Aside type="caution" title="Name the trap">
+<Aside type="caution" title="Name the pitfall">
 Describe a problem readers often hit, and how to get out of it.
 When the mistake can be run, make it fail on purpose with an \`exit=N\` block.
 </Aside>

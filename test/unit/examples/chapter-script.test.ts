@@ -333,11 +333,12 @@ describe("every chapter's script", () => {
 		}
 	});
 
-	it("leaves out working-with-containers' system prune, with the page's warning", async () => {
+	it("shows working-with-containers' system prune as a comment only, and runs its label-filtered prunes", async () => {
 		const text = (await realScripts()).find((entry) => entry.slug === 'working-with-containers')?.text ?? '';
-		expect(text).toContain('#   system prune은 가장 넓게 지웁니다');
-		expect(text).toContain('#   docker system prune -f');
-		expect(text).toMatch(/^docker container prune -f$/m);
+		expect(text).toMatch(/^#\s+docker system prune$/m);
+		expect(text).not.toMatch(/^docker system prune/m);
+		expect(text).toMatch(/^docker container prune -f --filter label=layerbook\.leftover$/m);
+		expect(text).toMatch(/^docker image prune -f --filter label=layerbook\.leftover$/m);
 	});
 
 	it("passes shellcheck, with the guide's exclusions", async () => {

@@ -61,7 +61,7 @@ describe('scaffoldChapter', () => {
 		for (const heading of ['## 흔한 함정', '<Aside type="caution"', '## 직접 해 보기', '<summary>풀이</summary>', '## 정리하기', '이 장을 마치면']) {
 			expect(ko.source).toContain(heading);
 		}
-		for (const heading of ['## Common traps', '## Try it yourself', '<summary>Solution</summary>', '## Cleaning up', 'By the end of this chapter']) {
+		for (const heading of ['## Common pitfalls', '## Try it yourself', '<summary>Solution</summary>', '## Cleaning up', 'By the end of this chapter']) {
 			expect(en.source).toContain(heading);
 		}
 		// A first verified block, an exercise's block and the cleanup: and the translation holds them.
