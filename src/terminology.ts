@@ -184,8 +184,8 @@ export const glossary: readonly GlossaryTerm[] = [
 		ko: '멀티 스테이지 빌드',
 		en: 'multi-stage build',
 		definition: {
-			ko: '한 Dockerfile에 `FROM`을 여러 번 써서, 앞 단계에서 빌드하고 마지막 단계에는 실행에 필요한 결과물만 복사하는 방법입니다.',
-			en: 'A Dockerfile with several `FROM` lines: earlier stages build, and the last stage copies in only what is needed to run.',
+			ko: '한 Dockerfile에 `FROM`을 여러 번 써서, 앞 스테이지(stage)에서 빌드하고 마지막 스테이지에는 실행에 필요한 결과물만 복사하는 방법입니다. `FROM`부터 다음 `FROM` 앞까지가 스테이지 하나이고, 스테이지 안의 명령 하나하나는 빌드 단계(step)입니다.',
+			en: 'A Dockerfile with several `FROM` lines: earlier stages build, and the last stage copies in only what is needed to run. A stage runs from one `FROM` to the next; each instruction in it is a build step.',
 		},
 		chapter: 'layers-and-cache',
 	},
