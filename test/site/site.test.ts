@@ -22,6 +22,9 @@ describe.each(locales)('the $lang guide', ({ lang, prefix, label }) => {
 		const page = builtPage(`${prefix}${slug}/`);
 		expect(page.querySelector('html')?.getAttribute('lang')).toBe(lang);
 		expect(page.querySelectorAll('h1')).toHaveLength(1);
+		// Inline code needs no bidi isolation on a left-to-right page: the attribute is left out.
+		expect(page.querySelector('html')?.getAttribute('dir')).toBe('ltr');
+		expect(page.querySelectorAll('main code[dir]')).toHaveLength(0);
 	});
 
 	test('the home page is built in its language', () => {
