@@ -82,6 +82,12 @@ describe('the CI workflow', () => {
 		expect(jobs.get('reading-order')).toContain('npm run setup');
 	});
 
+	it('.ci/run runs the reading order after npm test and takes the engine down whatever the exit', () => {
+		const script = readFileSync(join(repositoryRoot, '.ci', 'run'), 'utf8');
+		expect(script).toMatch(/^trap '.*npm run -s engine -- down.*' EXIT$/m);
+		expect(script.indexOf('npm test')).toBeLessThan(script.indexOf('npm run verify -- --reading-order --stores all'));
+	});
+
 	it("leaves the runner's own Docker installed and running: setup conflicts with none of its packages", () => {
 		for (const [job, commands] of jobs) {
 			expect(commands, job).not.toMatch(/apt-get (remove|purge)|systemctl stop docker/);
