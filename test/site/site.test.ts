@@ -166,6 +166,18 @@ describe('verified on the page', () => {
 				expect(cell?.text, `${slug} on ${store}`).toContain((recorded.durationMs / 1000).toFixed(1));
 			}
 		}
+		// The reading order's row, last: each store's run that passed, its blocks and time.
+		const readingOrder = page.querySelector('tr[data-reading-order]');
+		expect(page.querySelectorAll('tbody tr').filter((row) => row.getAttribute('data-chapter') !== undefined || row.getAttribute('data-reading-order') !== undefined).at(-1)).toBe(readingOrder);
+		for (const store of imageStores) {
+			const run = record.readingOrder?.[store];
+			const cell = readingOrder?.querySelector(`td[data-store="${store}"]`);
+			if (run === undefined) expect(cell?.text, `reading order on ${store}`).toBe(prefix === '/' ? '기록 없음' : 'not recorded');
+			else {
+				expect(cell?.querySelector('[data-passed]')?.text, `reading order on ${store}`).toBe(String(run.passed));
+				expect(cell?.text, `reading order on ${store}`).toContain((run.durationMs / 1000).toFixed(1));
+			}
+		}
 		const main = page.querySelector('main');
 		for (const store of imageStores) {
 			const column = record.stores[store];
