@@ -168,7 +168,12 @@ describe('verified on the page', () => {
 		}
 		// The reading order's row, last: each store's run that passed, its blocks and time.
 		const readingOrder = page.querySelector('tr[data-reading-order]');
-		expect(page.querySelectorAll('tbody tr').filter((row) => row.getAttribute('data-chapter') !== undefined || row.getAttribute('data-reading-order') !== undefined).at(-1)).toBe(readingOrder);
+		expect(
+			page
+				.querySelectorAll('tbody tr')
+				.filter((row) => row.getAttribute('data-chapter') !== undefined || row.getAttribute('data-reading-order') !== undefined)
+				.at(-1),
+		).toBe(readingOrder);
 		for (const store of imageStores) {
 			const run = record.readingOrder?.[store];
 			const cell = readingOrder?.querySelector(`td[data-store="${store}"]`);
