@@ -5,12 +5,11 @@
  * as each chapter's first commands make one. The engine is reset before the first chapter and
  * after the last, after a failure or a signal too.
  */
-import { blockLabel } from '../../src/contract/block.ts';
 import type { ReadingOrderRun } from '../../src/contract/record.ts';
 import { type Engine, reset } from '../engine/index.ts';
 import type { Chapter } from './chapter.ts';
 import { engineInfo } from './record.ts';
-import { formatBlock, formatFailure } from './report.ts';
+import { blockReporter } from './report.ts';
 import type { ChapterResult } from './result.ts';
 import { runChapter } from './runner.ts';
 
@@ -35,11 +34,7 @@ export async function runInReadingOrder(chapters: readonly Chapter[], engine: En
 			);
 			const result = await runChapter(chapter, engine, {
 				carryOver: { fromPrevious: index > 0, toNext: index < chapters.length - 1 },
-				onBlockStart: (block) => write(`  ▸ ${block.file}:${block.line} ${blockLabel(block)}`),
-				onBlock: (block) => {
-					write(formatBlock(block));
-					if (block.failure !== undefined) write(formatFailure(block.failure).replace(/^/gm, '      '));
-				},
+				...blockReporter(write),
 			});
 			results.push(result);
 		}

@@ -3,6 +3,7 @@
  * running it again, and a summary of a whole run.
  */
 import { seconds } from '../host/format.ts';
+import { type Block, blockLabel } from '../../src/contract/block.ts';
 import type { BlockResult, ChapterResult, Failure } from './result.ts';
 import { at } from './result.ts';
 
@@ -42,6 +43,17 @@ function summarise(results: readonly ChapterResult[]): Summary {
 	const blocks = results.flatMap((result) => result.blocks);
 	const count = (status: BlockResult['status']): number => blocks.filter((block) => block.status === status).length;
 	return { passed: count('passed'), failed: count('failed'), skipped: count('skipped'), notRun: count('not run') };
+}
+
+/** A run's progress, block by block, as `verify` and the reading order print it: each block as it starts, then its result (and a failure in full). */
+export function blockReporter(write: (text: string) => void): { onBlockStart: (block: Block) => void; onBlock: (result: BlockResult) => void } {
+	return {
+		onBlockStart: (block) => write(`  ▸ ${block.file}:${block.line} ${blockLabel(block)}`),
+		onBlock: (result) => {
+			write(formatBlock(result));
+			if (result.failure !== undefined) write(formatFailure(result.failure).replace(/^/gm, '      '));
+		},
+	};
 }
 
 export function formatSummary(results: readonly (ChapterResult & { cached?: boolean })[]): string {

@@ -84,7 +84,7 @@ export function quoteProblems(file: string, tree: Root, fences: readonly { node:
 function sectionBlock(verification: Extract<BlockVerification, { status: 'passed' }>): SectionBlock {
 	const { block } = verification;
 	const printed: Partial<Record<ImageStore, string>> = {};
-	for (const store of verification.stores) {
+	for (const store of imageStores) {
 		const output = verification.byStore[store]?.output;
 		if (output === undefined) continue;
 		// A console block's record is its transcript: only what the commands printed is output.

@@ -79,7 +79,7 @@ export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 		}
 
 		// Before the notes move into their tabs: a quote in a note speaks for the note's store.
-		const notes = storeNoteProblems(source, tree);
+		const notes = storeNoteProblems(source, tree, fences, blocks);
 		if (notes.length > 0) throw new ChapterProblems(notes);
 		const quotes = quoteProblems(source, tree, fences, page.blocks);
 		if (quotes.length > 0) {

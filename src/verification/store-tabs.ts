@@ -95,8 +95,11 @@ function notesAfter(parent: Parent, index: number): MdxJsxFlowElement[] {
  * Every `<StoreNote>` that cannot go into a tab, at its line: one not right after a store pair
  * (only other notes between), one without `store="containerd"` or `store="classic"`, a second note
  * for the same store of a pair, and a note holding a block (a block in a tab is a pair's half).
+ * `blocks` are the page's blocks, one for each of `fences`, in order.
  */
-export function storeNoteProblems(file: string, tree: Root): Problem[] {
+export function storeNoteProblems(file: string, tree: Root, fences: readonly { node: Code }[], blocks: readonly Block[]): Problem[] {
+	// Each fence's store as its block's meta says, so a note finds its pair as the page's tabs do.
+	const storeOf = new Map(fences.map(({ node }, index) => [node, blocks[index]?.meta.store]));
 	const problems: Problem[] = [];
 	visit(tree, (node, index, parent) => {
 		if (!isNote(node as RootContent) || parent === undefined || index === undefined) return;
@@ -110,11 +113,7 @@ export function storeNoteProblems(file: string, tree: Root): Problem[] {
 		while (isNote(parent.children[first - 1])) first -= 1;
 		const classic = parent.children[first - 1];
 		const containerd = parent.children[first - 2];
-		const pair =
-			classic?.type === 'code' &&
-			/\bstore=classic\b/.test(classic.meta ?? '') &&
-			containerd?.type === 'code' &&
-			/\bstore=containerd\b/.test(containerd.meta ?? '');
+		const pair = classic?.type === 'code' && storeOf.get(classic) === 'classic' && containerd?.type === 'code' && storeOf.get(containerd) === 'containerd';
 		if (!pair)
 			at(
 				`<${noteName}> belongs in a store's tab: put it right after a store pair (a store=containerd fence, then a store=classic fence), only other notes between`,

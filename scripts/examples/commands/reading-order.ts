@@ -1,12 +1,11 @@
 /** `npm run verify -- --reading-order` and `npm run record -- --reading-order`: every chapter in order on one engine per store, no reset between. */
 import type { ImageStore } from '../../../src/contract/store.ts';
 import type { EngineConfig } from '../../engine/config.ts';
-import { up } from '../../engine/index.ts';
 import { seconds } from '../../host/format.ts';
 import { runInReadingOrder } from '../reading-order.ts';
 import { readRecord, recordPath, writeRecord } from '../record.ts';
 import { formatSummary } from '../report.ts';
-import { readChapters, startEngine, write } from './shared.ts';
+import { backToConfiguredStore, readChapters, startEngine, write } from './shared.ts';
 
 /** Runs the reading order on each store; with `record`, writes each store's run that passed into the record. */
 export async function verifyReadingOrder(stores: readonly ImageStore[], config: EngineConfig, record: boolean): Promise<number> {
@@ -28,6 +27,6 @@ export async function verifyReadingOrder(stores: readonly ImageStore[], config: 
 			write(`reading order written to ${recordPath}`);
 		}
 	}
-	if (stores.at(-1) !== config.imageStore) await up({ config });
+	await backToConfiguredStore(stores, config);
 	return failed ? 1 : 0;
 }

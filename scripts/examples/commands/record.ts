@@ -2,12 +2,11 @@
 import type { VerificationRecord } from '../../../src/contract/record.ts';
 import type { ImageStore } from '../../../src/contract/store.ts';
 import type { EngineConfig } from '../../engine/config.ts';
-import { up } from '../../engine/index.ts';
 import { chapterSlugs, executableBlocks, loadChapter } from '../chapter.ts';
 import { RecordSchemaError, nextColumn, readRecord, recordPath, withParity, writeRecord } from '../record.ts';
 import { formatSummary } from '../report.ts';
 import type { ChapterResult } from '../result.ts';
-import { type RunOptions, readChapters, runChapters, startEngine, write } from './shared.ts';
+import { backToConfiguredStore, type RunOptions, readChapters, runChapters, startEngine, write } from './shared.ts';
 
 /**
  * `record`: runs the chapters on each store asked for and writes that store's column of the record;
@@ -41,7 +40,7 @@ export async function record(positionals: string[], options: RunOptions, stores:
 		write(`${store} image store: ${formatSummary(results)}`);
 	}
 	// Every run brings the engine to the store it needs; leave it on the one it is configured for.
-	if (stores.at(-1) !== configured.imageStore) await up({ config: configured });
+	await backToConfiguredStore(stores, configured);
 	write(`\nrecord written to ${recordPath}`);
 	return all.every((result) => result.status === 'passed') ? 0 : 1;
 }

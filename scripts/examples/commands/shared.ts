@@ -1,13 +1,13 @@
 /** What the examples' commands share: reading chapters as named on the command line, starting the engine, running chapters with progress. */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { blockLabel } from '../../../src/contract/block.ts';
 import { ChapterProblems, type Problem } from '../../../src/contract/problem.ts';
+import type { ImageStore } from '../../../src/contract/store.ts';
 import type { EngineConfig } from '../../engine/config.ts';
 import { type Engine, up } from '../../engine/index.ts';
 import { cachedResult, storeResult } from '../cache.ts';
 import { type Chapter, chapterSlugs, executableBlocks, loadChapter, loadChapterFile, storeBlocks } from '../chapter.ts';
-import { formatBlock, formatFailure } from '../report.ts';
+import { blockReporter } from '../report.ts';
 import type { ChapterResult } from '../result.ts';
 import { runChapter } from '../runner.ts';
 import { updateChapter } from '../update.ts';
@@ -60,6 +60,11 @@ export async function readChapters(selected: string[]): Promise<Chapter[]> {
 	return chapters.filter((chapter) => executableBlocks(chapter).length > 0);
 }
 
+/** After runs on the stores asked for, the engine back on the store it is configured for. */
+export async function backToConfiguredStore(stores: readonly ImageStore[], config: EngineConfig): Promise<void> {
+	if (stores.at(-1) !== config.imageStore) await up({ config });
+}
+
 export async function startEngine(config: EngineConfig): Promise<Engine> {
 	const engine = await up({ config, onProgress: (line) => process.stderr.write(`engine: ${line}\n`) });
 	write(`engine: Docker ${engine.version}, ${engine.store} image store (${engine.os}/${engine.arch})`);
@@ -85,11 +90,7 @@ export async function runChapters(chapters: Chapter[], engine: Engine, options: 
 		const result = await runChapter(chapter, engine, {
 			keep: options.keep,
 			update: options.update,
-			onBlockStart: (block) => write(`  ▸ ${block.file}:${block.line} ${blockLabel(block)}`),
-			onBlock: (block) => {
-				write(formatBlock(block));
-				if (block.failure !== undefined) write(formatFailure(block.failure).replace(/^/gm, '      '));
-			},
+			...blockReporter(write),
 		});
 		if (options.keep) write(`  workspace kept: ${result.workspace ?? ''}`);
 		await storeResult(chapter, engine, result);

@@ -25,7 +25,7 @@ function problemsOf(file: string, source: string, record: VerificationRecord | u
 		fences.map(({ fence }) => fence),
 	);
 	const page = verifyPage({ ...pageIdentity(relative(docs, join(root, file))), blocks, record });
-	return [...storeNoteProblems(file, tree), ...quoteProblems(file, tree, fences, page.blocks)].map(formatProblem);
+	return [...storeNoteProblems(file, tree, fences, blocks), ...quoteProblems(file, tree, fences, page.blocks)].map(formatProblem);
 }
 
 describe("the guide's pages", () => {
