@@ -1,4 +1,5 @@
 // @ts-check
+// The site's build: Starlight with the guide's languages and sidebar, and the plugins that put the record on every page.
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import starlightLinksValidator from 'starlight-links-validator';

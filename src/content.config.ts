@@ -1,3 +1,4 @@
+/** The site's content collections: Starlight's pages and its translations of the UI. */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { i18nLoader } from '@astrojs/starlight/loaders';

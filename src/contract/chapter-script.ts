@@ -1,16 +1,6 @@
 /**
  * A chapter as one bash script a reader can download and run on their own Docker, or in their own
- * CI: built from the very blocks the harness runs and verifies, in order. Files become heredocs,
- * commands run as written, `background` blocks start with `&` and stop at the end, `tty` blocks
- * lose their terminal (`docker run -it` becomes `-i`, the typed lines piped in) or are left out
- * with a comment, `exit=N` blocks may fail, `retry` blocks loop, `skip` blocks are comments, and
- * the chapter's cleanup section runs at the end, or when something fails.
- *
- * On a reader's Docker the script must remove only what the chapter made: everything it creates
- * carries the label `layerbook.chapter=<slug>`, every prune it runs is filtered by that label (both
- * through a `docker` function at its top), and a block no label can keep to the chapter (a build
- * cache prune, `docker rm -f $(docker ps -qa)`) is left out, with the page's warning in its place.
- * It refuses a daemon on another machine unless told `--yes`. Pure: no I/O.
+ * CI: built from the very blocks the harness runs and verifies, in order. Pure: no I/O.
  */
 import type { Block } from './block.ts';
 import { extractBlocks } from './extract.ts';
@@ -257,7 +247,7 @@ function typed(stdin: string): string {
 	return `printf '%s\\n' ${lines.map(shellQuote).join(' ')}`;
 }
 
-/** One block as script lines. */
+/** One block as script lines: a file becomes a heredoc, commands run as written, a skipped block is comments. */
 function blockLines(block: Block): string[] {
 	const at = `# ${block.file}:${block.line}`;
 	if (block.meta.skip !== undefined) {
@@ -288,6 +278,11 @@ function blockLines(block: Block): string[] {
 	}
 }
 
+/**
+ * A shell or console block's commands: `background` blocks start with `&` and stop at the end, `tty`
+ * blocks lose their terminal (`docker run -it` becomes `-i`, the typed lines piped in) or are left
+ * out with a comment, `retry` blocks loop and `exit=N` blocks may fail.
+ */
 function commandLines(block: Block, at: string): string[] {
 	const list = commands(block);
 	if (block.meta.background === true) {
@@ -451,7 +446,14 @@ function dockerFunctionLines(slug: string): string[] {
 	];
 }
 
-/** The whole chapter as a bash script. Throws ChapterProblems for a chapter the harness would refuse. */
+/**
+ * The whole chapter as a bash script, its cleanup section run at the end or when something fails.
+ * On a reader's Docker it must remove only what the chapter made: what it creates carries the
+ * chapter's label and its prunes filter on it (dockerFunctionLines), a block no label can keep to the
+ * chapter is left out with the page's warning in its place (unscopedCommand), and a daemon on another
+ * machine is refused unless told `--yes` (localDaemonLines). Throws ChapterProblems for a chapter
+ * the harness would refuse.
+ */
 export function chapterScript(file: string, source: string, options: ScriptOptions): string {
 	const blocks = extractBlocks(file, source);
 	const cleanupFrom = cleanupLine(source);

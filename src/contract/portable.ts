@@ -1,9 +1,7 @@
 /**
- * Commands a reader copies run on their machine: often macOS, whose `sed`, `stat`, `date`, `grep`,
- * `xargs`, `base64`, `readlink` and `cp` are BSD's, or Git Bash. This lint refuses the GNU-only
- * forms of those tools in what the reader's shell runs, each with the form that works on both.
- * What runs inside a container (a `sh -c '…'` argument, a Dockerfile's `RUN`) is Linux's, and
- * single-quoted text is never read as a command; a `$(…)` is, as the shell runs it.
+ * Commands a reader copies run on their own machine, often macOS (whose `sed`, `stat`, `date`...
+ * are BSD's) or Git Bash: this lint refuses the GNU-only forms of those tools, each with the form
+ * that works on both.
  */
 
 export interface PortabilityProblem {
@@ -54,7 +52,11 @@ const rules: readonly Rule[] = [
 	{ tool: 'find', options: ['-printf'], form: 'find -printf', instead: 'find … -exec ls -ld {} + or find … -print' },
 ];
 
-/** The GNU-only forms in one command as the shell reads it (continuation lines included). */
+/**
+ * The GNU-only forms in one command as the reader's shell reads it (continuation lines included).
+ * What runs inside a container (a `sh -c '…'` argument, a Dockerfile's `RUN`) is Linux's, so it is
+ * not checked.
+ */
 export function portabilityProblems(command: string): PortabilityProblem[] {
 	const found: PortabilityProblem[] = [];
 	for (const words of simpleCommands(command)) {

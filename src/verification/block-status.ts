@@ -1,11 +1,4 @@
-/**
- * What the record says of each block of a page, found by identity, never by position: a Korean
- * chapter's block by its content hash, a translation's by its parity (the original's code
- * without comment lines), which the record keeps beside each hash (CONTRIBUTING.md,
- * "Translations": a translation is not run again). The record has a column per image store: a
- * block is looked up in each store it runs on (src/contract/store.ts), and the page shows the
- * entry of the store it is written for.
- */
+/** What the record says of each block of a page, found by identity, never by position. */
 import { type Block, isExecutable } from '../contract/block.ts';
 import type { GuideLanguage } from '../contract/locales.ts';
 import { type RecordedBlock, type RecordedChapter, recordedChapterOn, type VerificationRecord } from '../contract/record.ts';
@@ -46,6 +39,10 @@ export interface PageVerification {
 	runs: StoreRun[];
 }
 
+/**
+ * Each block of the page with its entries in the record: a block is looked up in the column of each
+ * image store it runs on, and the page shows the entry of the store it is written for.
+ */
 export function verifyPage(options: {
 	slug: string;
 	language: GuideLanguage;
@@ -58,6 +55,9 @@ export function verifyPage(options: {
 		const chapter = recordedChapterOn(record, store, slug);
 		return chapter === undefined ? [] : [{ store, chapter }];
 	});
+	// A Korean chapter's block by its content hash, a translation's by its parity (the original's code
+	// without comment lines), which the record keeps beside each hash (CONTRIBUTING.md,
+	// "Translations": a translation is not run again).
 	const entryOn = (store: ImageStore, block: Block): RecordedBlock | undefined =>
 		recordedChapterOn(record, store, slug)?.blocks.find((entry) => (original ? entry.hash === block.hash : entry.parity === block.parity));
 	return {

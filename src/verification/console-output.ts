@@ -1,8 +1,6 @@
 /**
  * A verified `console` block as the page shows it: the commands as written, then what the engine
- * really printed, with the parts that vary from run to run marked (what a placeholder matched) and
- * the lines a `...` absorbed either shown as varying (a few) or folded behind one line (many).
- * The marks travel to Expressive Code in the fence's meta (ec-varying.ts draws them).
+ * really printed, with the parts that vary from run to run marked.
  */
 import { parseTranscript } from '../contract/transcript.ts';
 import { varyingParts } from '../contract/varying.ts';
@@ -31,6 +29,8 @@ export interface ConsoleDisplay {
 }
 
 /**
+ * The block's text and marks: what a placeholder matched is marked as varying, and the lines a
+ * `...` absorbed are either shown as varying (a few) or folded behind one line (many).
  * @param pattern the block as the author wrote it (commands and expected output)
  * @param recorded the transcript as it ran, from the record
  */
@@ -73,7 +73,7 @@ export function consoleDisplay(pattern: string, recorded: string, words: Console
 	return { text: lines.join('\n'), marks, matched };
 }
 
-/** The marks as one meta value: base64url JSON, which needs no quoting in a fence's meta. */
+/** The marks as one meta value for Expressive Code (ec-varying.ts draws them): base64url JSON, which needs no quoting in a fence's meta. */
 export function encodeMarks(marks: ConsoleMarks): string {
 	return Buffer.from(JSON.stringify(marks)).toString('base64url');
 }

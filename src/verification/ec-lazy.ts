@@ -1,11 +1,8 @@
 /**
- * An Expressive Code plugin that keeps a long page light: past its first blocks, each block is
- * on the page as plain text (one `<pre>`, so it reads, copies and is indexed for search without
- * JavaScript), and its highlighted markup goes to a file of the page's blocks, which the page
- * fetches and swaps in as a block nears the screen (MarkdownContent.astro). A chapter with seventy
- * blocks would otherwise carry thousands of elements and a hundred kilobytes of token markup.
- * Only in a production build (`enabled`, set by starlight-plugin.ts); the dev server renders every
- * block at once.
+ * An Expressive Code plugin that keeps a long page light: past its first blocks, each block is on
+ * the page as plain text, and its highlighted markup comes later from a file of the page's blocks.
+ * A chapter with seventy blocks would otherwise carry thousands of elements and a hundred kilobytes
+ * of token markup.
  */
 import type { ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
 import { h, toHtml } from '@astrojs/starlight/expressive-code/hast';
@@ -48,6 +45,12 @@ export function blocksAddress(page: string): string {
 	return `/_blocks/${page}.json`;
 }
 
+/**
+ * Past the page's first blocks, a block becomes one `<pre>` of plain text (it reads, copies and is
+ * indexed for search without JavaScript) and its markup goes to the page's blocks file, which the
+ * page fetches and swaps in as a block nears the screen (MarkdownContent.astro). Only in a
+ * production build (`enabled`); the dev server renders every block at once.
+ */
 export function pluginLazyBlocks(state: LazyBlocks): ExpressiveCodePlugin {
 	return {
 		name: 'layerbook-lazy-blocks',

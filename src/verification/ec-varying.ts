@@ -1,16 +1,13 @@
 /**
  * An Expressive Code plugin that draws what remark-verified-blocks found in a recorded transcript
- * (console-output.ts): each part that varies from run to run gets a quiet dotted underline, a
- * tooltip and a visually hidden sentence for screen readers; a line standing for many lines a `...`
- * absorbed becomes a fold (a `<details>` whose lines are one text node: no DOM until read).
- * The marks come in the fence's meta as `lb-marks` (base64url JSON), the words as `lb-vary`.
+ * (console-output.ts): the parts that vary from run to run, and the folds of many absorbed lines.
  */
 import { type ExpressiveCodePlugin, ExpressiveCodeAnnotation } from '@astrojs/starlight/expressive-code';
 import type { AnnotationRenderOptions, ExpressiveCodeBlock } from '@expressive-code/core';
 import { h } from '@astrojs/starlight/expressive-code/hast';
 import type { ConsoleMarks } from './console-output.ts';
 
-/** The marks a fence's meta carries (console-output.ts, encodeMarks), or undefined. */
+/** The marks a fence's meta carries as `lb-marks` (console-output.ts, encodeMarks: base64url JSON), or undefined. */
 function decodeMarks(value: string | undefined): ConsoleMarks | undefined {
 	if (value === undefined || value === '') return undefined;
 	return JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as ConsoleMarks;
@@ -23,6 +20,7 @@ function blockMarks(codeBlock: ExpressiveCodeBlock): ConsoleMarks | undefined {
 	return decoded.get(codeBlock);
 }
 
+/** A part that varies: a quiet dotted underline, a tooltip and a visually hidden sentence for screen readers. */
 class VaryingAnnotation extends ExpressiveCodeAnnotation {
 	override readonly name = 'layerbook-varying';
 	readonly text: string;
@@ -55,6 +53,7 @@ export function pluginVaryingOutput(): ExpressiveCodePlugin {
 			annotateCode: ({ codeBlock }) => {
 				const marks = blockMarks(codeBlock);
 				if (marks === undefined) return;
+				// The words of the tooltip and the hidden sentence, in the page's language.
 				const text = codeBlock.metaOptions.getString('lb-vary') ?? '';
 				for (const [line, start, end] of marks.varying) {
 					codeBlock.getLine(line)?.addAnnotation(new VaryingAnnotation({ start, end, text }));
@@ -65,6 +64,7 @@ export function pluginVaryingOutput(): ExpressiveCodePlugin {
 				if (fold === undefined) return;
 				const code = renderData.lineAst.children.find((child) => child.type === 'element' && child.properties['className']?.toString().includes('code'));
 				if (code === undefined || code.type !== 'element') return;
+				// A `<details>` whose hidden lines are one text node: no DOM until read.
 				const summary = codeBlock.getLine(lineIndex)?.text ?? '';
 				code.children = [h('details.lb-fold', [h('summary', summary), h('span', fold[1])])];
 			},

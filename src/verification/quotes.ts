@@ -1,18 +1,7 @@
 /**
- * Quoted output, checked against the record (CONTRIBUTING.md, "Quoting output"). A sentence that
- * quotes what a command printed (an inline code span such as `Image is up to date`) must be true on
- * every image store where the blocks it describes ran: the quote is looked up in the recorded
- * output of the blocks of its section (from its heading to the next heading; in a section without
- * blocks, the blocks of the page before it), on each store those blocks ran on.
- *
- * Which spans are quotes: an inline code span that some of those blocks printed, on some store, and
- * that none of their commands or files contain (`hello-layerbook:v1` is a name the reader typed,
- * not a quote); and every `<Output>…</Output>`, which a writer uses for a quote the check must
- * find (a mistyped quote is found by nothing, so only the explicit form catches it).
- *
- * Which stores a quote must hold on: all the stores its blocks ran on, unless the quote sits in a
- * `<StoreNote store="…">` (store-tabs.ts), which speaks for its store only, or its sentence names a
- * store (containerd, overlayfs; classic, 클래식, overlay2), which then speaks for the store it names.
+ * Quoted output, checked against the record (CONTRIBUTING.md, "Quoting output"): a sentence that
+ * quotes what a command printed (`Image is up to date`) must be true on every image store where the
+ * blocks it describes ran.
  */
 import type { Code, InlineCode, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -45,7 +34,11 @@ interface Quote {
 /** Runs of blanks as one space: tables pad their columns, a sentence quotes one cell. */
 const squeeze = (text: string): string => text.replace(/[ \t]+/g, ' ').trim();
 
-/** The problems of every quote of a page. `blocks` are the page's verifications, one for each of `fences`, in order. */
+/**
+ * The problems of every quote of a page. A quote is looked up in the recorded output of the blocks
+ * of its section (from its heading to the next heading; in a section without blocks, the blocks of
+ * the page before it). `blocks` are the page's verifications, one for each of `fences`, in order.
+ */
 export function quoteProblems(file: string, tree: Root, fences: readonly { node: Code }[], blocks: readonly BlockVerification[]): Problem[] {
 	const verificationOf = new Map(fences.map(({ node }, index) => [node, blocks[index]]));
 	const sections: { blocks: SectionBlock[]; quotes: Quote[] }[] = [{ blocks: [], quotes: [] }];
@@ -106,6 +99,13 @@ function sectionBlock(verification: Extract<BlockVerification, { status: 'passed
 	return { line: block.line, printed, typed: squeeze(typed) };
 }
 
+/**
+ * What is wrong with a quote, or undefined. An inline code span is a quote when some block of its
+ * scope printed it, on some store, and none of their commands or files contain it
+ * (`hello-layerbook:v1` is a name the reader typed, not a quote); every `<Output>…</Output>` is one,
+ * which a writer uses for a quote the check must find (a mistyped quote is found by nothing). It must
+ * hold on every store its blocks ran on, or on those it speaks for (namedStores).
+ */
 function quoteProblem(quote: Quote, scope: readonly SectionBlock[]): string | undefined {
 	const text = squeeze(quote.text);
 	if (text === '') return quote.explicit ? `an empty <${outputElement}>` : undefined;
@@ -125,7 +125,10 @@ function quoteProblem(quote: Quote, scope: readonly SectionBlock[]): string | un
 	);
 }
 
-/** The stores a quote speaks for: its `<StoreNote>`'s, or those its sentence names. */
+/**
+ * The stores a quote speaks for: its `<StoreNote store="…">`'s (store-tabs.ts), or those its
+ * sentence names (containerd, overlayfs; classic, 클래식, overlay2); undefined when neither.
+ */
 function namedStores(node: InlineCode | MdxJsxTextElement, ancestors: readonly (Parent | Root)[]): ImageStore[] | undefined {
 	for (const ancestor of [...ancestors].reverse()) {
 		const store = storeNoteStore(ancestor as RootContent);

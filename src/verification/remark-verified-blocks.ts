@@ -1,10 +1,6 @@
 /**
- * A remark plugin that puts the record beside every executable block of a chapter: one line at
- * the chapter's top (the engine, the image stores and the day its examples ran), a mark under each
- * block that ran or was not run (saying when it ran on both stores, or on which one for a store
- * pair's half), under a passed shell block its real recorded output (collapsed, plain text), a
- * verified transcript as the engine printed it, store pairs as tabs (store-tabs.ts), each half
- * with its own mark, and `<Setup>` groups folded.
+ * A remark plugin that puts the record beside every executable block of a chapter, and two rehype
+ * steps that keep the pages it makes light.
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -52,6 +48,11 @@ class QuotedOutputError extends Error {
 	}
 }
 
+/**
+ * The record on the page: a line at the chapter's top, a mark under each block that ran or was not
+ * run, under a passed shell block its recorded output, a verified transcript as the engine printed
+ * it, store pairs as tabs (store-tabs.ts), each half with its own mark, and `<Setup>` groups folded.
+ */
 export function remarkVerifiedBlocks(options: VerifiedBlocksOptions) {
 	const docsDirectory = join(options.root, 'src', 'content', 'docs');
 	return (tree: Root, file: VFile): void => {

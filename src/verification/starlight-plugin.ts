@@ -1,9 +1,4 @@
-/**
- * Wires "verified on the page" into Starlight: the remark plugin that marks every block, failing
- * the build (not the dev server) on a block the record does not cover, folded setup, the marks'
- * styles, the Expressive Code plugins, and in a build, each page's highlighted blocks written
- * beside it (ec-lazy.ts), from what this integration gives the plugins.
- */
+/** Wires "verified on the page" into Starlight and Astro: the plugins, the marks' styles and the words. */
 import type { StarlightPlugin } from '@astrojs/starlight/types';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +11,11 @@ import { type VerificationLabels, verificationLabels } from './labels.ts';
 import { rehypeHoistCodeAssets, rehypeLighterHeadings, remarkVerifiedBlocks } from './remark-verified-blocks.ts';
 import { verificationTranslations } from './translations.ts';
 
+/**
+ * The remark plugin that marks every block, failing the build (not the dev server) on a block the
+ * record does not cover, the Expressive Code plugins, and in a build each page's highlighted blocks
+ * written beside it (ec-lazy.ts), from the state this plugin hands them.
+ */
 export function verifiedBlocks(): StarlightPlugin {
 	return {
 		name: 'layerbook-verified-blocks',

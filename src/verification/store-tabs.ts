@@ -1,12 +1,6 @@
 /**
  * A store pair on the page (src/contract/store.ts): its two halves become Starlight's tabs, one per
- * image store, all with one sync key, so a reader picks their store once and every pair of the
- * guide, on this page and the next, in either language, opens on it (Starlight keeps the choice in
- * localStorage, by the tab's label). The chapter does not import anything: the import is added to
- * the pages that have a pair, under names no page's own import can take.
- *
- * Prose true of one store only goes in that store's tab: a `<StoreNote store="classic">` right
- * after a pair (only other notes between) is moved into its store's tab, under the half's block.
+ * image store, and prose true of one store only (`<StoreNote store="…">`) goes into that store's tab.
  */
 import type { Code, Parent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
@@ -15,7 +9,11 @@ import type { Block } from '../contract/block.ts';
 import type { Problem } from '../contract/problem.ts';
 import { type ImageStore, imageStores } from '../contract/store.ts';
 
-/** The key Starlight stores the reader's choice under (`starlight-synced-tabs__image-store`). */
+/**
+ * The one sync key of every pair's tabs, so a reader picks their store once and every pair of the
+ * guide, on this page and the next, in either language, opens on it. Starlight keeps the choice in
+ * localStorage under `starlight-synced-tabs__image-store`, by the tab's label.
+ */
 const storeSyncKey = 'image-store';
 
 /**
@@ -25,6 +23,8 @@ const storeSyncKey = 'image-store';
  */
 const storeTabLabels: Readonly<Record<ImageStore, string>> = { containerd: 'containerd (overlayfs)', classic: 'classic (overlay2)' };
 
+// The chapter imports nothing: the import is added to the pages that have a pair, under names no
+// page's own import can take.
 const tabsName = 'LayerbookStoreTabs';
 const tabName = 'LayerbookStoreTab';
 const componentsModule = '@astrojs/starlight/components';
@@ -33,7 +33,8 @@ type MdxjsEsm = Extract<RootContent, { type: 'mdxjsEsm' }>;
 
 /**
  * Puts each store pair of the page into tabs, labelled by storeTabLabels, and the tabs' import at the top
- * of a page that has one. `blocks` are the page's blocks, one for each of `fences`, in order;
+ * of a page that has one. A `<StoreNote>` right after a pair (only other notes between) moves into
+ * its store's tab, under the half's block. `blocks` are the page's blocks, one for each of `fences`, in order;
  * extract.ts has already refused a pair whose halves are not adjacent fences. Returns the pairs.
  */
 export function storePairTabs(tree: Root, fences: readonly { node: Code }[], blocks: readonly Block[]): number {

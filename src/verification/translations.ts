@@ -1,14 +1,13 @@
 /**
  * Every word of the verification UI (the marks beside blocks, the chapter's line, the verification
- * page), in each of the guide's languages: one source, handed to Starlight with
- * `injectTranslations` and read back with its `useTranslations` / `Astro.locals.t`.
- * `{{name}}` is filled in by i18next, as in Starlight's own strings.
+ * page), in each of the guide's languages: one source, handed to Starlight (starlight-plugin.ts).
  */
 import type { GuideLanguage } from '../contract/locales.ts';
 
+// `{{name}}` is filled in by i18next, as in Starlight's own strings.
 const ko = {
-	// The stores' names are also the labels of a store pair's tabs, and Starlight keeps a reader's
-	// choice of tab by its label: a new wording forgets the choices made under the old one.
+	// The stores' names in sentences; a store pair's tabs have labels of their own, the same in
+	// every language (store-tabs.ts).
 	'layerbook.store.containerd': 'containerd 이미지 스토어',
 	'layerbook.store.classic': '클래식 이미지 스토어(overlay2)',
 	'layerbook.block.chapter': '이 장의 예제는 {{date}}에 {{engine}}에서 실행해 검증했습니다.',
@@ -123,4 +122,5 @@ const en: Record<VerificationKey, string> & Record<string, string> = {
 	'layerbook.status.line': 'line {{line}}',
 };
 
+/** Handed to Starlight with `injectTranslations`, read back with its `useTranslations` / `Astro.locals.t`. */
 export const verificationTranslations: Record<GuideLanguage, Record<string, string>> = { ko, en };
