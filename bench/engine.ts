@@ -1,11 +1,6 @@
 /**
- * Benchmark of the sandbox engine: cold provisioning (a throwaway cache, so debootstrap, downloads
- * and every stand-in build are measured), warm `up` (in-process and through the CLI), `up` after
- * `down`, and the stand-ins' sizes. Runs as its own instance (LAYERBOOK_INSTANCE=bench), so an engine
- * already running for people or the examples is left alone. Prints a markdown table.
- *
- *   npx tsx bench/engine.ts            # everything (cold takes minutes)
- *   npx tsx bench/engine.ts --warm     # skip cold provisioning: reuse the bench instance's cache
+ * `npm run bench:engine` (and `npm run bench`): the sandbox engine's cold provisioning, warm `up`
+ * (in-process and through the CLI), `up` after `down`, and the stand-ins' sizes, as a markdown table.
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,9 +9,14 @@ import { execa } from 'execa';
 import { engineConfig } from '../scripts/engine/config.ts';
 import { seconds } from '../scripts/host/format.ts';
 
+/**
+ * `--warm`: skip cold provisioning and reuse the bench instance's cache. Without it, cold takes
+ * minutes: a throwaway cache, so debootstrap, downloads and every stand-in build are measured.
+ */
 const warmOnly = process.argv.includes('--warm');
 // Outside the work tree: a docker data root is large and full of root-owned overlay dirs.
 const root = join(tmpdir(), 'layerbook-bench-cache');
+// Its own instance, so an engine already running for people or the examples is left alone.
 process.env['LAYERBOOK_INSTANCE'] = 'bench';
 process.env['XDG_CACHE_HOME'] = root;
 delete process.env['LAYERBOOK_DOCKER_HOST'];

@@ -1,17 +1,6 @@
 /**
- * `npm run bench`: measures the guide as readers and contributors meet it and writes the numbers
- * to bench/RESULTS.md, with a description of the machine. Nothing here is asserted: the numbers
- * are for the next contributor to compare against.
- *
- *   npm run bench                       # everything (the engine's cold provisioning and a full
- *                                       # cold verification take many minutes)
- *   npm run bench -- --engine-warm      # the engine's bench without cold provisioning
- *   npm run bench -- --skip-verify      # leave out the two full verifications
- *   npm run bench -- --only=site        # measure only some sections (site, engine, verify, shards); the
- *                                       # others keep their last results from bench/results.json
- *   npm run bench -- --verify-timeout=10  # stop each verification after 10 minutes
- *   npm run bench -- --lighthouse-runs=5  # Lighthouse runs per page, the median counts (default 3)
- *   npm run bench -- --only=              # measure nothing: write RESULTS.md again from results.json
+ * `npm run bench`: measures the guide as readers and contributors meet it and writes the numbers to
+ * bench/RESULTS.md. Nothing here is asserted: the numbers are for the next contributor to compare against.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -34,9 +23,16 @@ import { examplesTestFiles, formatPlan, planTestFiles } from '../scripts/example
 /** One run's report, as lighthouse() returns it. */
 type LighthouseResult = ReturnType<typeof computeMedianRun>;
 
+// With no option it measures everything: the engine's cold provisioning and a full cold
+// verification take many minutes.
+/** `--engine-warm`: the engine's bench without cold provisioning. */
 const engineWarmOnly = process.argv.includes('--engine-warm');
+/** `--skip-verify`: leave out the two full verifications. */
 const skipVerify = process.argv.includes('--skip-verify');
-/** `--only=site,engine,verify`: measure only those sections, keeping the others' last results. */
+/**
+ * `--only=site,engine,verify,shards`: measure only those sections, keeping the others' last results
+ * from bench/results.json; `--only=` measures nothing and writes RESULTS.md again from them.
+ */
 const only = process.argv
 	.find((arg) => arg.startsWith('--only='))
 	?.split('=')[1]

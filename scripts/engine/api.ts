@@ -1,9 +1,8 @@
-import { request } from 'node:http';
-
-/*
- * A few read-only calls straight to the daemon's API: starting the docker CLI costs half a second
- * on a busy machine, and a warm `up` makes a dozen such checks.
+/**
+ * A few calls straight to the daemon's API: starting the docker CLI costs half a second on a busy
+ * machine, and a warm `up` and every reset make a dozen such calls.
  */
+import { request } from 'node:http';
 
 interface ApiResponse {
 	status: number;

@@ -1,8 +1,6 @@
 /**
- * The engine's settings, read from the environment once at the entry points, checked with zod,
- * and passed down explicitly (`enginePaths(config)`, `up({ config })`): no setting is read from
- * `process.env` below the entry points (the engine only passes the environment through to the
- * programs it starts). Every variable is documented in scripts/engine/README.md.
+ * The engine's settings, read from the environment once at the entry points and passed down
+ * explicitly. Every variable is documented in scripts/engine/README.md.
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +58,11 @@ export class EngineConfigError extends Error {
 	override name = 'EngineConfigError';
 }
 
+/**
+ * The settings in `env`, checked with zod. Called only at the entry points, which pass the result
+ * down (`enginePaths(config)`, `up({ config })`): no setting is read from `process.env` below them
+ * (the engine only passes the environment through to the programs it starts).
+ */
 export function engineConfig(env: NodeJS.ProcessEnv = process.env): EngineConfig {
 	const parsed = environmentSchema.safeParse(env);
 	if (!parsed.success) {

@@ -1,3 +1,4 @@
+/** The engine's own dockerd: its configuration, its client and the environment chapters run with, started and stopped. */
 import { mkdir, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { apiDo, apiJson, ping } from './api.ts';

@@ -1,9 +1,6 @@
-/*
+/**
  * Debian packages fetched with a private apt state and unpacked under the cache, never installed
- * into the host's package set: the engine's Docker (sid, pinned) and the tools it runs beside it
- * (the host's own release, so their glibc fits). Each `.deb` is checked against the SHA256 of the
- * archive's signed index. One apt state serves every set and every instance, so its use is locked
- * between processes; a set in use by a running process is never deleted.
+ * into the host's package set: the engine's Docker (packages.ts) and the tools it runs beside it (tools.ts).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -140,8 +137,10 @@ export async function offeredIn(
 }
 
 /**
- * Makes sure the set is unpacked under the cache; fetches and checks it the first time. Fails,
- * naming the versions on offer, when the archive no longer has a pinned one.
+ * Makes sure the set is unpacked under the cache; fetches it the first time, each `.deb` checked
+ * against the SHA256 of the archive's signed index. Fails, naming the versions on offer, when the
+ * archive no longer has a pinned one. One apt state serves every set and every instance, so its use
+ * is locked between processes.
  */
 export async function ensureSet(cacheRoot: string, mirror: string, set: DebianSet, progress: (line: string) => void): Promise<string> {
 	const root = setRoot(set);

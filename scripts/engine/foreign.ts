@@ -1,3 +1,4 @@
+/** What on a daemon the harness did not make, so a reset never removes anyone else's containers, images, volumes or networks. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';

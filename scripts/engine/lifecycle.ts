@@ -1,3 +1,4 @@
+/** `up`, `down` and `status` of the sandbox engine, or of an external daemon named by LAYERBOOK_DOCKER_HOST. */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { baseImagesFromState, baseNamePatterns } from './base-images.ts';
 import { daemonAnswers, daemonRunning, dockerHost, engineEnv, ensureClientBin, startDaemon, stopDaemon } from './daemon.ts';

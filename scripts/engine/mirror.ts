@@ -1,3 +1,7 @@
+/**
+ * The Docker Hub mirror: Debian's docker-registry (the CNCF distribution server) on a loopback port
+ * of the engine's network namespace, where dockerd reaches it and nothing outside does.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { EngineConfig } from './config.ts';
 import { fetchInNamespace, inNamespace, namespacePath } from './network.ts';
@@ -6,12 +10,8 @@ import { isAlive } from '../host/proc.ts';
 import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 import type { EngineTools } from './tools.ts';
 
-/*
- * The Docker Hub mirror: Debian's docker-registry (the CNCF distribution server) on a loopback
- * port of the engine's network namespace, where dockerd reaches it and nothing outside does.
- * Stand-ins are pushed into it as library/<name>, and the daemon pulls through it
- * via --registry-mirror, so pulls go through a real registry and images get real repo digests.
- */
+// Stand-ins are pushed into it as library/<name>, and the daemon pulls through it via
+// --registry-mirror, so pulls go through a real registry and images get real repo digests.
 
 export function mirrorAddress(config: Pick<EngineConfig, 'instance' | 'mirrorPort'>): string {
 	return `127.0.0.1:${mirrorPort(config)}`;

@@ -1,3 +1,4 @@
+/** The engine's network namespace, one per instance, and its way out to the package archives. */
 import { execa } from 'execa';
 import { exists } from '../host/fs.ts';
 import type { EngineConfig } from './config.ts';
@@ -7,14 +8,11 @@ import { alivePid, spawnDaemon, stopByPidfile, tail, waitFor } from './proc.ts';
 import type { EngineTools } from './tools.ts';
 
 /*
- * The engine lives in a network namespace of its own (one per instance): dockerd, its containerd,
- * the mirror and every chapter's shell run inside it, with their own loopback, bridge and
- * netfilter tables. dockerd keeps its rules there as it normally does; the host's iptables,
- * ip_forward and routes are never touched, and nothing in the namespace is reachable from the LAN
- * (the host has no route into it). Published ports bind 127.0.0.1 of the namespace, where the
- * chapters' `curl` runs. Builds and containers reach the package archives through slirp4netns,
- * the user-mode network rootless Docker uses: it forwards the namespace's outgoing connections as
- * ordinary sockets of the host, so the host needs no forwarding and no NAT rule.
+ * dockerd, its containerd, the mirror and every chapter's shell run inside the namespace, with their
+ * own loopback, bridge and netfilter tables: dockerd keeps its rules there as it normally does, the
+ * host's iptables, ip_forward and routes are never touched, and nothing in the namespace is reachable
+ * from the LAN (the host has no route into it). Published ports bind 127.0.0.1 of the namespace,
+ * where the chapters' `curl` runs.
  */
 
 /** slirp4netns's fixed addresses: the namespace's own, and its DNS forwarder to the host's resolver. */
@@ -49,7 +47,11 @@ async function slirpReady(name: string): Promise<boolean> {
 	return shown.stdout.includes(`inet ${slirp.address}/`);
 }
 
-/** The namespace and its way out, made if missing; seconds when both are there. */
+/**
+ * The namespace and its way out, made if missing; seconds when both are there. The way out is
+ * slirp4netns, the user-mode network rootless Docker uses: it forwards the namespace's outgoing
+ * connections as ordinary sockets of the host, so the host needs no forwarding and no NAT rule.
+ */
 export async function setupNamespace(config: EngineConfig, paths: EnginePaths, tools: EngineTools, progress: (line: string) => void): Promise<void> {
 	const name = namespaceName(config);
 	if (!(await namespaceExists(config))) {

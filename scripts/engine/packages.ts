@@ -1,3 +1,7 @@
+/**
+ * The engine's Docker: Debian's packages from its development suite ("sid") at pinned versions,
+ * unpacked under the cache (debian.ts), never installed into the host's package set.
+ */
 import { join } from 'node:path';
 import type { EngineConfig } from './config.ts';
 import { type DebianPackage, type DebianSet, ensureSet, offeredIn, setKey } from './debian.ts';
@@ -5,13 +9,9 @@ import { type DebianPackage, type DebianSet, ensureSet, offeredIn, setKey } from
 export { PinnedVersionMissingError } from './debian.ts';
 
 /*
- * The engine is Docker as Debian packages it in its development suite ("sid"), fetched with a
- * private apt state, checked against the archive's signed index, and unpacked under the cache: it
- * is never installed into the host's package set. Each package needs only glibc >= 2.34; sid's
- * runc needs 2.38, so runc comes from the host's own release (tools.ts), unpacked the same way.
- *
- * To move to a newer Docker, change the versions below (`npm run engine -- offered` lists what the
- * archive has), then record the chapters again.
+ * Each package needs only glibc >= 2.34; sid's runc needs 2.38, so runc comes from the host's own
+ * release (tools.ts), unpacked the same way. To move to a newer Docker, change the versions below
+ * (`npm run engine -- offered` lists what the archive has), then record the chapters again.
  */
 export const engineSuite = 'sid';
 export const enginePackages = [

@@ -1,12 +1,11 @@
+/** Where each engine instance keeps its data, runtime files and logs, and the addresses it uses. */
 import { join } from 'node:path';
 import type { EngineConfig } from './config.ts';
 
 /*
- * Several engines can run side by side on one host, each an "instance" with its own data root,
- * runtime dir and network namespace: the default one for people and the examples, and e.g.
- * `LAYERBOOK_INSTANCE=test` for the engine's own tests, which reset and stop their engine. Each
- * namespace has its own addresses and ports, so instances share the same subnets and mirror port
- * and can never collide.
+ * Several engines can run side by side on one host, each an "instance": the default one for people
+ * and the examples, and e.g. `LAYERBOOK_INSTANCE=test` for the engine's own tests, which reset and
+ * stop their engine.
  */
 
 /** Where the engine keeps things, from its config. */
@@ -94,6 +93,8 @@ export function enginePaths(config: EngineConfig): EnginePaths {
  * The default bridge and the pools for `docker network create`, inside the engine's namespace:
  * 10.213.0.0/16, away from Docker's 172.17+ defaults and slirp4netns's 10.0.2.0/24.
  */
+// Each instance's namespace has its own addresses and ports, so instances share these subnets and
+// the mirror port and can never collide.
 export const engineNetwork = {
 	bridgeAddress: '10.213.0.1/24',
 	addressPool: { base: '10.213.128.0/17', size: 24 },

@@ -1,3 +1,4 @@
+/** The engine's long-lived processes (dockerd, the mirror, slirp4netns) by their pidfiles: started, checked and stopped. */
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, realpathSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';

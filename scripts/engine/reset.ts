@@ -1,3 +1,8 @@
+/**
+ * The reset between chapters: every container, volume, network, build cache and image a chapter
+ * left is removed. Through the API rather than the CLI: a dozen CLI starts cost more than the work
+ * itself on a busy machine.
+ */
 import { z } from 'zod';
 import { apiDo, apiJson } from './api.ts';
 import { docker, inspectImages } from './docker.ts';
@@ -5,11 +10,6 @@ import { dockerHost as ownDockerHost, daemonRunning } from './daemon.ts';
 import { assertNothingForeign, isVetted } from './foreign.ts';
 import { enginePaths } from './paths.ts';
 import type { Engine } from './types.ts';
-
-/*
- * Through the API rather than the CLI: the harness resets between chapters, and a dozen CLI starts
- * cost more than the work itself on a busy machine.
- */
 
 const containersSchema = z.array(z.object({ Id: z.string() }));
 const volumesSchema = z.object({ Volumes: z.array(z.object({ Name: z.string() })).nullable() });

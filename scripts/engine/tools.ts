@@ -1,10 +1,6 @@
-/*
- * The programs the engine runs beside its Docker, from the host's own Debian release so their
- * glibc fits: runc (sid's needs glibc 2.38), the mirror's docker-registry, debootstrap for the
- * Debian stand-ins, and slirp4netns, the user-mode network through which the engine's namespace
- * reaches the package archives. Unpacked under the cache like the engine's packages, never
- * installed: Docker CE's containerd.io ships its own runc and conflicts with Debian's, so a
- * system-wide runc would uninstall a contributor's Docker.
+/**
+ * The programs the engine runs beside its Docker, from the host's own Debian release so their glibc
+ * fits (sid's runc needs glibc 2.38), unpacked under the cache like the engine's packages.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,6 +49,12 @@ function hostHasGlib(): boolean {
 	return glib;
 }
 
+/**
+ * runc, the mirror's docker-registry, debootstrap for the Debian stand-ins, and slirp4netns, the
+ * user-mode network through which the engine's namespace reaches the package archives. Never
+ * installed: Docker CE's containerd.io ships its own runc and conflicts with Debian's, so a
+ * system-wide runc would uninstall a contributor's Docker.
+ */
 function toolsSet(cacheRoot: string, release = hostRelease(), withGlib = !hostHasGlib()): DebianSet {
 	const names = ['runc', 'docker-registry', 'debootstrap', 'slirp4netns', 'libslirp0', ...(withGlib ? ['libglib2.0-0'] : [])];
 	// sid and forky are one suite each; a stable release takes its point-release fixes from -updates.

@@ -1,3 +1,4 @@
+/** What the engine hands its callers: the running engine, its status and its base images. */
 import type { ImageStore } from '../../src/contract/store.ts';
 import type { EngineConfig } from './config.ts';
 

@@ -1,8 +1,6 @@
 /**
- * Chapters that have not changed are not run again: a passed chapter's result is kept under a
- * key of everything it depends on, its text, the engine's version, the base images' digests
- * and the sources of the harness, of the host helpers it runs on and of the engine. Kept in the user's cache dir, never in the
- * repository.
+ * Chapters that have not changed are not run again: a passed chapter's result is kept, in the
+ * user's cache dir (never in the repository), under a key of everything it depends on.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -62,6 +60,10 @@ function sourcesVersion(directories: readonly string[]): Promise<string> {
 	return ownSourcesHash;
 }
 
+/**
+ * The chapter's text, the engine's version, the base images' digests and the sources of the
+ * harness, of the host helpers it runs on and of the engine.
+ */
 export async function cacheKey(chapter: Chapter, engine: Engine, sources: readonly string[] = sourceDirectories): Promise<string> {
 	const images = engine.baseImages.map((image) => `${image.name}@${image.digest}`).sort();
 	return createHash('sha256')

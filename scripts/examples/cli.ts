@@ -1,15 +1,4 @@
-/**
- * The harness for people:
- *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update] [--store containerd|classic]
- *   npm run verify -- <chapter>:<line> [--update]      one block, after the blocks before it
- *   npm run verify -- --watch <chapter>               again on every save, ko or en
- *   npm run verify -- --reading-order [--store classic | --stores all]   every chapter in order, no reset between
- *   npm run record -- [chapter…] [--force] [--store classic | --stores all]   containerd always; classic too with either
- *   npm run record -- --reading-order [--stores all]  the reading order's row of the record
- *   npm run record:check
- *   npm run export -- <chapter> [--out file.sh]      the chapter as one bash script
- *   npm run shard -- <index>/<count> | <count>       CI's examples shards, by recorded time
- */
+/** The harness for people: the `npm run verify`, `record`, `record:check`, `export` and `shard` commands. */
 import { parseArgs } from 'node:util';
 import { imageStores } from '../../src/contract/store.ts';
 import { type EngineConfig, engineConfig } from '../engine/config.ts';
@@ -22,6 +11,18 @@ import { verifyReadingOrder } from './commands/reading-order.ts';
 import { verify } from './commands/verify.ts';
 import { recordedStores } from './record.ts';
 
+/**
+ * Every form it takes (CONTRIBUTING.md explains each):
+ *   npm run verify -- [chapter… | file.mdx…] [--force] [--keep] [--update] [--store containerd|classic]
+ *   npm run verify -- <chapter>:<line> [--update]      one block, after the blocks before it
+ *   npm run verify -- --watch <chapter>               again on every save, ko or en
+ *   npm run verify -- --reading-order [--store classic | --stores all]   every chapter in order, no reset between
+ *   npm run record -- [chapter…] [--force] [--store classic | --stores all]   containerd always; classic too with either
+ *   npm run record -- --reading-order [--stores all]  the reading order's row of the record
+ *   npm run record:check
+ *   npm run export -- <chapter> [--out file.sh]      the chapter as one bash script
+ *   npm run shard -- <index>/<count> | <count>       CI's examples shards, by recorded time
+ */
 async function main(): Promise<number> {
 	const { values, positionals } = parseArgs({
 		allowPositionals: true,

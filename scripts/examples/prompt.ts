@@ -1,8 +1,6 @@
 /**
  * The prompts a tty block's transcript shows before each typed line, so input is typed when the
  * program asks for it (expect-style) rather than when the screen has been quiet for a while.
- * A transcript shows typed input as the terminal echoes it: after the prompt, on the same line
- * (`> 1 + 2`, `[..]node@[ID]:/app$ whoami`).
  */
 import { linePattern } from '../../src/contract/pattern.ts';
 import { normalise } from './match.ts';
@@ -15,7 +13,9 @@ export interface Prompt {
 }
 
 /**
- * For each typed line, the prompt shown before it in the expected output, looked for in order
+ * For each typed line, the prompt shown before it in the expected output: a transcript shows typed
+ * input as the terminal echoes it, after the prompt on the same line (`> 1 + 2`,
+ * `[..]node@[ID]:/app$ whoami`). Looked for in order
  * after the previous one's line; undefined where the transcript shows none (the input on a line
  * of its own, or not shown at all), which leaves the typist to its quiet-period rule.
  */

@@ -1,9 +1,7 @@
 /**
  * The reading order: every chapter in the sidebar's order on one engine, without the reset between
- * chapters, as a reader who follows along keeps what earlier chapters left (the images they
- * pulled, what a cleanup section leaves on purpose). Each chapter starts in a folder of its own,
- * as each chapter's first commands make one. The engine is reset before the first chapter and
- * after the last, after a failure or a signal too.
+ * chapters, as a reader who follows along keeps what earlier chapters left (the images they pulled,
+ * what a cleanup section leaves on purpose).
  */
 import type { ReadingOrderRun } from '../../src/contract/record.ts';
 import { type Engine, reset } from '../engine/index.ts';
@@ -19,6 +17,10 @@ export interface ReadingOrderResult {
 	run: ReadingOrderRun | undefined;
 }
 
+/**
+ * Each chapter starts in a folder of its own, as each chapter's first commands make one. The engine
+ * is reset before the first chapter and after the last, after a failure or a signal too.
+ */
 export async function runInReadingOrder(chapters: readonly Chapter[], engine: Engine, write: (text: string) => void): Promise<ReadingOrderResult> {
 	if (engine.config.externalHost !== null) {
 		// Without the resets between chapters, what a chapter made cannot be told from the daemon's own.

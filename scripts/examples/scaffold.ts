@@ -1,10 +1,6 @@
 /**
- * `npm run new-chapter`: everything a new chapter needs, in the places the guide looks for it: the
- * Korean original and the English translation (front matter, learning goals, a first verified
- * block, a traps aside, an exercise with a collapsed solution, a cleanup section), its entry in
- * src/contract/chapters.ts (after the last numbered chapter, before the reference pages) and its
- * test file. The two pages hold the same blocks, so `npm run record:check` passes once the
- * chapter is recorded.
+ * `npm run new-chapter`: everything a new chapter needs, in the places the guide looks for it: its
+ * two pages, its entry in src/contract/chapters.ts and its test file.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -39,7 +35,10 @@ function tsString(text: string): string {
 	return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
-/** The Korean original: what the harness runs. */
+/**
+ * The Korean original, what the harness runs: front matter, learning goals, a first verified block,
+ * a traps aside, an exercise with a collapsed solution and a cleanup section.
+ */
 function koreanPage(title: string): string {
 	return `---
 title: ${yaml(title)}
@@ -98,7 +97,10 @@ docker image rm busybox
 `;
 }
 
-/** The English translation: the same blocks, in the same order, with the same code. */
+/**
+ * The English translation: the same blocks, in the same order, with the same code, so
+ * `npm run record:check` passes once the chapter is recorded.
+ */
 function englishPage(title: string): string {
 	return `---
 title: ${yaml(title)}

@@ -1,8 +1,6 @@
 /**
- * CI's examples job spreads chapters across runners by how long they take, not by how many files
- * there are (vitest's own --shard): each chapter has a recorded duration in src/data/record.json,
- * and greedy longest-first (each chapter to the shard with the least time so far) keeps the
- * longest shard close to the shortest. The vitest sequencer (test/examples/chapter-order.ts),
+ * CI's examples job spreads chapters across runners by their recorded durations, not by how many
+ * files there are (vitest's own --shard). The vitest sequencer (test/examples/chapter-order.ts),
  * `npm run shard` and `npm run bench` all plan with this.
  */
 import { readdir } from 'node:fs/promises';
@@ -49,7 +47,7 @@ const unknownFileMs = 30_000;
 
 /**
  * Greedy longest-first: `count` shards, each job to the shard with the least time so far (of two
- * as light, the one with fewer jobs). No shard is ever empty: a shard that ran nothing would pass
+ * as light, the one with fewer jobs), which keeps the longest shard close to the shortest. No shard is ever empty: a shard that ran nothing would pass
  * while testing nothing, so fewer jobs than shards is an error.
  */
 export function planShards(jobs: readonly Job[], count: number): Shard[] {

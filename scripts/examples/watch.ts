@@ -1,12 +1,12 @@
 /**
  * `verify --watch`: runs a chapter again whenever one of its files (the Korean original or a
- * translation) is saved. Saves come in bursts (an editor writes, renames, touches), so changes are
- * gathered until the files have been quiet for a moment. A save during a run asks that run to stop
- * after its current block, and the chapter starts again.
+ * translation) is saved.
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 
+// Saves come in bursts (an editor writes, renames, touches): changes are gathered until the files
+// have been quiet this long.
 const debounceMs = 300;
 
 export interface Watcher {
@@ -56,8 +56,8 @@ export interface WatchLoop {
 }
 
 /**
- * Runs `run` now and after every change; a change during a run aborts its signal, and the chapter
- * runs again once that run has returned. Runs never overlap.
+ * Runs `run` now and after every change; a change during a run aborts its signal (verify's run stops
+ * after its current block), and the chapter runs again once that run has returned. Runs never overlap.
  */
 export function watchLoop(files: readonly string[], run: (signal: AbortSignal, changed: string[]) => Promise<void>, quietMs = debounceMs): WatchLoop {
 	let running: Promise<void> | undefined;

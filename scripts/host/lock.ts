@@ -1,14 +1,7 @@
 /**
- * An exclusive lock between processes on one host, held with flock(2) through util-linux's
- * `flock`: the kernel hands it to one process at a time and takes it back when its holder is gone
- * for any reason, so there is no stale lock to take over and no race in taking one over.
- *
- * Node cannot flock, so a child holds it for us: `flock <file> sh -c 'echo locked; exec cat'`
- * says when it has the lock, then waits on a pipe from us. Releasing closes the pipe; if this
- * process dies, even by SIGKILL, the kernel closes it, `cat` ends, and the lock goes with it.
- *
- * The lock file holds the holder's pid, only to name it when someone waits. The file is never
- * removed: a process could hold the lock on a file already unlinked while another locks a new one.
+ * An exclusive lock between processes on one host, held with flock(2): the kernel hands it to one
+ * process at a time and takes it back when its holder is gone for any reason, so there is no stale
+ * lock to take over and no race in taking one over.
  */
 import { type ChildProcessByStdio, spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -46,7 +39,11 @@ const waitNoticeMs = 250;
 
 type Holder = ChildProcessByStdio<Writable, Readable, Readable>;
 
-/** The pid written in a lock file by its holder, if any. */
+/**
+ * The pid written in a lock file by its holder, if any: only to name it when someone waits. The
+ * file is never removed: a process could hold the lock on a file already unlinked while another
+ * locks a new one.
+ */
 async function lockHolder(path: string): Promise<number | null> {
 	const text = await readFile(path, 'utf8').catch(() => '');
 	const pid = Number(text.trim());
@@ -75,6 +72,11 @@ function exited(child: Holder): Promise<void> {
 	});
 }
 
+/**
+ * Node cannot flock, so a child holds the lock for us: `flock <file> sh -c 'echo locked; exec cat'`
+ * says when it has the lock, then waits on a pipe from us. Releasing closes the pipe; if this
+ * process dies, even by SIGKILL, the kernel closes it, `cat` ends, and the lock goes with it.
+ */
 export async function acquireLock(path: string, options: LockOptions): Promise<HostLock> {
 	const file = resolve(path);
 	await mkdir(dirname(file), { recursive: true });

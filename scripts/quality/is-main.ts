@@ -1,12 +1,12 @@
+/** Whether a module is the script node was started with, for CLI files that are also imported. */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 /**
- * Whether a module is the script node was started with, for CLI files that are also imported.
  * Compared as real paths: run through a symlink, `process.argv[1]` names the link while
  * `import.meta.url` names its target, and a folder with spaces or Korean letters is spelled
  * percent-encoded in a URL.
  */
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
 export function isMain(moduleUrl: string, entry: string | undefined = process.argv[1]): boolean {
 	if (entry === undefined) return false;
 	try {

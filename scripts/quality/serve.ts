@@ -1,9 +1,6 @@
 /**
- * Serves the built site (`dist/`) on a loopback port, as a static host would: `/slug/` is
- * `slug/index.html`, a missing file is the site's own 404 page with status 404, and text is sent
- * gzip-compressed to a client that accepts it, as GitHub Pages and every common host send it (a
- * page's Lighthouse score on a slow network depends on it). Only 127.0.0.1, on a port the system
- * picks, so it runs beside `astro dev` or anything else.
+ * Serves the built site (`dist/`) on a loopback port, as a static host would, for the browser suite
+ * and the bench. Only 127.0.0.1, on a port the system picks, so it runs beside `astro dev` or anything else.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -58,6 +55,9 @@ function fileFor(root: string, pathname: string): string | undefined {
 }
 
 /**
+ * `/slug/` is `slug/index.html`, a missing file is the site's own 404 page with status 404, and text
+ * is sent gzip-compressed to a client that accepts it, as GitHub Pages and every common host send it
+ * (a page's Lighthouse score on a slow network depends on it).
  * `extra` maps addresses outside the site to files the checks need in the page (axe-core), served
  * cacheable so each page does not compile them anew.
  */

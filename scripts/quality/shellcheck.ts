@@ -1,12 +1,6 @@
 /**
- * Debian's shellcheck over every command a chapter asks a reader to type: each `sh`/`bash`/`shell`
- * block and each `$ ` command of a `console` block, read with the harness's own extraction
- * (scripts/examples/extract.ts), so what is checked is exactly what is run. A chapter's commands
- * are checked together, in order, as the one bash session they run in (a variable set in one
- * block and used in a later one is not "unassigned"), and each finding is reported at the
- * chapter's own `file:line`.
- *
- *   npm run lint:shell [-- file.mdx ...]
+ * `npm run lint:shell [-- file.mdx ...]`: Debian's shellcheck over every command a chapter asks a
+ * reader to type, each finding reported at the chapter's own `file:line`.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -51,7 +45,12 @@ interface Script {
 	lines: number[];
 }
 
-/** A chapter's shell blocks and console commands, in order, as one bash script. */
+/**
+ * A chapter's shell blocks and console commands, in order, as one bash script: read with the
+ * harness's own extraction (src/contract/extract.ts), so what is checked is exactly what is run, and
+ * checked together as the one bash session they run in (a variable set in one block and used in a
+ * later one is not "unassigned").
+ */
 export function chapterScript(file: string, source: string): Script {
 	const script: Script = { text: '', lines: [] };
 	const add = (code: string, firstLine: number): void => {
