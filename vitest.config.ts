@@ -1,15 +1,15 @@
+// The five test suites, each with its own needs: unit tests need nothing; the engine suite runs its
+// own engine instance and the examples suite the default one; the site and browser suites need a built site.
 import { defineConfig } from 'vitest/config';
 import { engineSuiteEnv } from './test/engine/instance.ts';
 import { ReadingOrderSequencer } from './test/examples/chapter-order.ts';
 
-// Five suites with different needs: unit tests need nothing; the engine suite runs its own engine
-// instance and the examples suite the default one; the site and browser suites need a built site.
-// On two cores, the suites that drive dockerd or Chromium run one group after another
-// (sequence.groupOrder) rather than fighting over the machine.
 export default defineConfig({
 	test: {
 		// Chapters' test files run in the guide's reading order.
 		sequence: { sequencer: ReadingOrderSequencer },
+		// On two cores, the suites that drive dockerd or Chromium run one group after another
+		// (sequence.groupOrder) rather than fighting over the machine.
 		projects: [
 			{
 				test: {

@@ -1,9 +1,6 @@
 /**
- * For the suites' global setups, which run in vitest's main process: on Ctrl-C (SIGINT to the
- * process group), SIGTERM or SIGHUP, vitest ends without running their teardowns, and a root
- * dockerd they started would keep running with its containers. This stops that engine first,
- * synchronously (nothing asynchronous runs once the process is on its way out), then lets the
- * signal take its course.
+ * For the suites' global setups: on Ctrl-C, SIGTERM or SIGHUP, vitest ends without running their
+ * teardowns, and a root dockerd they started would keep running with its containers.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 const cli = fileURLToPath(new URL('../scripts/engine/cli.ts', import.meta.url));
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-/** Until the returned function is called, a signal first runs `engine down` with `env`. */
+/**
+ * Until the returned function is called, a signal first runs `engine down` with `env`,
+ * synchronously (nothing asynchronous runs once the process is on its way out), then takes its course.
+ */
 export function downOnInterrupt(env: NodeJS.ProcessEnv, label: string): () => void {
 	const stop = (signal: NodeJS.Signals): void => {
 		dispose();

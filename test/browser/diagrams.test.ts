@@ -1,8 +1,6 @@
 /**
- * The guide's diagrams (the layer and lifecycle SVGs) in both themes: each has a text
- * alternative, renders (a screenshot that is not blank), and every label's colour stands out
- * from what is behind it (WCAG contrast: 4.5:1, or 3:1 for large text), read with
- * getComputedStyle in the browser.
+ * The guide's diagrams (the layer and lifecycle SVGs) in both themes: each has a text alternative,
+ * renders, and every label's colour stands out from what is behind it.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +83,10 @@ afterAll(async () => {
 	if (!failed) rmSync(screenshotDir, { recursive: true, force: true });
 });
 
-/** Runs in the page: the diagram's accessible name and each text label's contrast. */
+/**
+ * Runs in the page: the diagram's accessible name and each text label's contrast, read with
+ * getComputedStyle (WCAG: 4.5:1, or 3:1 for large text).
+ */
 function measureDiagram(svg: Element): { name: string; labels: Label[] } {
 	const canvas = document.createElement('canvas');
 	canvas.width = 1;

@@ -1,3 +1,4 @@
+/** The browser suite's global setup: builds the site if needed, serves it on loopback and hands the address to the tests. */
 import { createRequire } from 'node:module';
 import type { TestProject } from 'vitest/node';
 import { ensureChromium } from '../../scripts/quality/chromium.ts';

@@ -1,9 +1,6 @@
 /**
- * A reader picks their image store once: choosing the classic tab of a store pair on one page
- * opens the classic tab of the pairs on the next page too, in either language (Starlight's synced
- * tabs), and a block in a tab is highlighted when its tab is shown and copies only its commands.
- * On the fixture site (test/site/fixture-site.ts), whose pages have pairs whatever the guide's
- * chapters hold.
+ * A reader picks their image store once: the store pairs' tabs keep that choice across pages and
+ * languages, and a block in a tab is highlighted when shown and copies only its commands.
  */
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -22,6 +19,8 @@ let site: FixtureSite | undefined;
 let served: StaticSite | undefined;
 let context: BrowserContext;
 
+// The fixture site (test/site/fixture-site.ts), whose pages have store pairs whatever the guide's
+// chapters hold.
 beforeAll(async () => {
 	site = await buildFixtureSite(recorded);
 	if (!site.build.ok) throw new Error(`the fixture site did not build:\n${site.build.output}`);

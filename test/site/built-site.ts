@@ -1,3 +1,4 @@
+/** The built site as the site suite reads it: a page's HTML by its address, parsed. */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse, type HTMLElement } from 'node-html-parser';

@@ -1,3 +1,7 @@
+/**
+ * The built guide as a reader gets it, read from dist/: languages, sidebar, links, search index
+ * and what each page shows of the record.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';

@@ -1,3 +1,7 @@
+/**
+ * What the record puts on a page (marks, outputs, transcripts, store tabs, folded setup), on the
+ * fixture site, whose pages hold every case whatever the chapters hold.
+ */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { readFileSync } from 'node:fs';

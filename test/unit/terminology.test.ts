@@ -1,3 +1,7 @@
+/**
+ * The guide keeps to its own words (src/terminology.ts): no retired wording on any page, and a
+ * glossary that matches the list.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

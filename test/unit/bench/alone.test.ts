@@ -1,3 +1,4 @@
+/** bench/alone.ts: how much other work ran beside a measured command, counted from the CPU time. */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runAlone } from '../../../bench/alone.ts';

@@ -1,3 +1,4 @@
+/** bench/results-file.ts: a new bench run rewrites the measured part of bench/RESULTS.md and keeps what people wrote. */
 import { describe, expect, it } from 'vitest';
 import { byHandEnd, byHandStart, composeResults } from '../../../bench/results-file.ts';
 

@@ -1,3 +1,4 @@
+/** src/contract/comments.ts: which lines of a block a translation may reword. */
 import { describe, expect, it } from 'vitest';
 import { withoutCommentLines } from '../../../src/contract/comments.ts';
 

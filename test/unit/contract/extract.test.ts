@@ -1,3 +1,4 @@
+/** src/contract/extract.ts: every fence of a chapter found, and a wrong one reported at its line before anything runs. */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { extractBlocks } from '../../../src/contract/extract.ts';

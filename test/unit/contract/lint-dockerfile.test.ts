@@ -1,3 +1,4 @@
+/** src/contract/lint-dockerfile.ts: a broken Dockerfile block is found before anything is built. */
 import { describe, expect, it } from 'vitest';
 import { lintDockerfile } from '../../../src/contract/lint-dockerfile.ts';
 

@@ -1,3 +1,4 @@
+/** src/contract/meta.ts: the fence meta read as Expressive Code reads it, and checked against the contract's keys. */
 import { describe, expect, it } from 'vitest';
 import { parseMeta, titlePathProblem } from '../../../src/contract/meta.ts';
 

@@ -1,3 +1,4 @@
+/** src/contract/portable.ts: GNU-only forms in what a reader's shell runs are refused, and nothing else. */
 import { describe, expect, it } from 'vitest';
 import { extractBlocks } from '../../../src/contract/extract.ts';
 import { portabilityProblems, shellBlockCommands } from '../../../src/contract/portable.ts';

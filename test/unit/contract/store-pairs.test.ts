@@ -1,3 +1,7 @@
+/**
+ * Store pairs (src/contract/store.ts): two adjacent fences read as one block per image store, and
+ * every malformed pair refused at its line.
+ */
 import { describe, expect, it } from 'vitest';
 import { extractBlocks } from '../../../src/contract/extract.ts';
 import { ChapterProblems, formatProblem } from '../../../src/contract/problem.ts';

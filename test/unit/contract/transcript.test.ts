@@ -1,3 +1,7 @@
+/**
+ * src/contract/transcript.ts: a console block read as commands and what each printed, as the
+ * harness and the copy button read it.
+ */
 import { describe, expect, it } from 'vitest';
 import { parseTranscript, transcriptCommandLines } from '../../../src/contract/transcript.ts';
 

@@ -1,3 +1,4 @@
+/** src/contract/varying.ts: what a placeholder or a `...` stood for in a recorded output, for the page to mark. */
 import { describe, expect, it } from 'vitest';
 import { linePattern } from '../../../src/contract/pattern.ts';
 import { varyingParts } from '../../../src/contract/varying.ts';

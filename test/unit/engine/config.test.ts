@@ -1,3 +1,4 @@
+/** scripts/engine/config.ts: every documented setting is read, and a bad value stops everything before it starts. */
 import { describe, expect, it } from 'vitest';
 import { EngineConfigError, engineConfig } from '../../../scripts/engine/config.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * scripts/engine/debian.ts and tools.ts: old package sets go unless a running process uses them,
+ * and the tools come from the host's release.
+ */
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** Which image store a daemon runs, from its `docker info`. */
 import { describe, expect, it } from 'vitest';
 import { imageStore, infoSchema } from '../../../scripts/engine/docker.ts';
 

@@ -1,3 +1,4 @@
+/** The engine lock (scripts/engine/lock.ts) between real processes: one holder at a time, free the moment its holder dies. */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

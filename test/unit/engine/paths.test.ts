@@ -1,3 +1,4 @@
+/** scripts/engine/paths.ts and the daemon's configuration: image stores and instances never share what they keep. */
 import { describe, expect, it } from 'vitest';
 import { engineConfig } from '../../../scripts/engine/config.ts';
 import { daemonConfig } from '../../../scripts/engine/daemon.ts';

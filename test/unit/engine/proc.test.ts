@@ -1,3 +1,4 @@
+/** scripts/engine/proc.ts: a pidfile's pid is signalled only while it still runs the program the engine started. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { access, chmod, copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/** The stand-in base images' recipes: what each is built from, and what changes its hash and so rebuilds it. */
 import { describe, expect, test } from 'vitest';
 import { engineConfig } from '../../../scripts/engine/config.ts';
 import { standInRecipes } from '../../../scripts/engine/stand-ins/index.ts';

@@ -1,3 +1,4 @@
+/** scripts/engine/stand-ins/seed.ts: an instance seeded from a sibling shares its blobs, never its tags. */
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** scripts/examples/cache.ts: what a cached chapter result is keyed on, and that a damaged entry only costs a run. */
 import { mkdir, mkdtemp, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';

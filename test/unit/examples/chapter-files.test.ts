@@ -1,3 +1,4 @@
+/** Every chapter with executable blocks has its test file in the examples suite, and nothing else is there. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from 'vitest';

@@ -1,3 +1,4 @@
+/** src/contract/chapter-script.ts: each chapter as the bash script a reader downloads, and that the scripts pass shellcheck. */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

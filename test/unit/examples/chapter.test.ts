@@ -1,3 +1,4 @@
+/** scripts/examples/chapter.ts: which pages are chapters, in reading order. */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** scripts/examples/engine-lock.ts between real processes: one chapter run on an engine at a time. */
 import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/** scripts/examples/execute.ts: a block run in a session and held to the contract, reported at the line that failed. */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

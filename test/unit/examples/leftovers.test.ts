@@ -1,3 +1,4 @@
+/** scripts/examples/leftovers.ts: what a dead harness left running is cleaned up, and nothing that is still in use. */
 import { mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** scripts/examples/match.ts: terminal output normalised and matched against a block's expected output. */
 import { describe, expect, it } from 'vitest';
 import { matchOutput, normalise } from '../../../scripts/examples/match.ts';
 

@@ -1,3 +1,4 @@
+/** scripts/examples/prompt.ts: a tty block's input is typed at the prompt the transcript shows. */
 import { describe, expect, it } from 'vitest';
 import { atPrompt, expectedPrompts, screenLines } from '../../../scripts/examples/prompt.ts';
 

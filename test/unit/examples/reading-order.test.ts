@@ -1,3 +1,4 @@
+/** scripts/examples/reading-order.ts: every chapter in order on one engine, reset only before the first and after the last. */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

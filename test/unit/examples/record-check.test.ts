@@ -1,3 +1,7 @@
+/**
+ * scripts/examples/record-check.ts: every executable block is in the record for each store it runs
+ * on, and translations hold the original's blocks.
+ */
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

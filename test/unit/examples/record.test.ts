@@ -1,3 +1,4 @@
+/** scripts/examples/record.ts: what a run writes into the record, per chapter and per image store. */
 import { describe, expect, it } from 'vitest';
 import { verificationRecordSchema } from '../../../src/contract/record.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';

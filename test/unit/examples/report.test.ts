@@ -1,3 +1,4 @@
+/** scripts/examples/report.ts: a failure and a run's summary as a person reads them. */
 import { describe, expect, it } from 'vitest';
 import { formatFailure, formatSummary } from '../../../scripts/examples/report.ts';
 

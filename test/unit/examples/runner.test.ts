@@ -1,3 +1,4 @@
+/** scripts/examples/runner.ts: a chapter run gives the engine back however it ends. */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** scripts/examples/scaffold.ts: `npm run new-chapter` writes a chapter that passes the project's checks, or nothing. */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

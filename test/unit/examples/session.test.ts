@@ -1,3 +1,4 @@
+/** scripts/examples/session.ts: one bash session per chapter, as a reader's terminal keeps it from block to block. */
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** scripts/examples/shards.ts: CI's examples shards planned by recorded time, none empty. */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { TestSpecification } from 'vitest/node';

@@ -1,3 +1,4 @@
+/** scripts/examples/target.ts: `verify <chapter>:<line>` finds the block a line falls in, or says why not. */
 import { describe, expect, it } from 'vitest';
 import type { Chapter } from '../../../scripts/examples/chapter.ts';
 import { blockIndexAt, parseTarget } from '../../../scripts/examples/target.ts';

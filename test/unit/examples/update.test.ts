@@ -1,3 +1,4 @@
+/** scripts/examples/update.ts: `verify --update` rewrites only the output lines that differed, in the block that ran. */
 import { describe, expect, it } from 'vitest';
 import { updatePattern } from '../../../scripts/examples/match.ts';
 import { applyUpdates } from '../../../scripts/examples/update.ts';

@@ -1,3 +1,4 @@
+/** scripts/examples/watch.ts: `verify --watch` runs again once per burst of saves. */
 import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** scripts/host/format.ts: durations and errors as the scripts print them. */
 import { describe, expect, it } from 'vitest';
 import { causes, failureText, seconds } from '../../../scripts/host/format.ts';
 

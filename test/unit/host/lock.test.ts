@@ -1,3 +1,4 @@
+/** scripts/host/lock.ts within one process: a second taker waits, told who holds the lock. */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+/** scripts/host/mounts.ts: the mounts under a folder, from /proc's mountinfo, deepest first. */
 import { describe, expect, it } from 'vitest';
 import { mountsUnder } from '../../../scripts/host/mounts.ts';
 

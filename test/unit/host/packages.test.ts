@@ -1,3 +1,7 @@
+/**
+ * scripts/host/packages.ts: setup installs nothing that would replace a contributor's Docker, and an
+ * interrupted install leaves the host's service policy as it found it.
+ */
 import { existsSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

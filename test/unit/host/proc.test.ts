@@ -1,3 +1,4 @@
+/** scripts/host/proc.ts: what /proc says of a process, read correctly in its awkward cases. */
 import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+/** scripts/quality/is-main.ts: a CLI file knows when it is the script that was run. */
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

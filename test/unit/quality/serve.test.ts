@@ -1,3 +1,4 @@
+/** scripts/quality/serve.ts: the built site served as a static host would serve it. */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';

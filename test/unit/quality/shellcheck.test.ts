@@ -1,3 +1,4 @@
+/** scripts/quality/shellcheck.ts, and every chapter's commands passing shellcheck. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';

@@ -1,3 +1,4 @@
+/** src/verification/block-status.ts: each block of a page found in the record, per image store, original or translation. */
 import { describe, expect, it } from 'vitest';
 import { type Block, isExecutable } from '../../../src/contract/block.ts';
 import { extractBlocks } from '../../../src/contract/extract.ts';

@@ -1,3 +1,4 @@
+/** src/verification/console-output.ts: a verified transcript as the page shows it, with what varied marked. */
 import { describe, expect, it } from 'vitest';
 import { consoleDisplay, encodeMarks, foldAfter } from '../../../src/verification/console-output.ts';
 

@@ -1,3 +1,4 @@
+/** src/verification/labels.ts: the verification marks' words, in every language. */
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engineName, type Translate, verificationLabels } from '../../../src/verification/labels.ts';

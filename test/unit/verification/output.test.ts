@@ -1,3 +1,4 @@
+/** src/verification/output.ts: a recorded output made fit for a page. */
 import { describe, expect, it } from 'vitest';
 import { pageOutput } from '../../../src/verification/output.ts';
 

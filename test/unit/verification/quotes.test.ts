@@ -1,3 +1,4 @@
+/** src/verification/quotes.ts: quoted output must be what the record shows on each store, on the guide's pages and on made-up ones. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
