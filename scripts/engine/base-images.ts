@@ -1,3 +1,4 @@
+/** The base images chapters may use: the stand-ins the engine built, by name and digest. */
 import type { StandInState } from './state.ts';
 import { escapeRegExp } from '../../src/contract/pattern.ts';
 import { engineConfig } from './config.ts';

@@ -1,3 +1,4 @@
+/** The docker client as the engine runs it, and what the engine reads of the daemon (its info, its images). */
 import { execa } from 'execa';
 import { z } from 'zod';
 import { apiJson } from './api.ts';

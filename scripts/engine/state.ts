@@ -1,3 +1,4 @@
+/** The engine's note of the stand-ins it has built: a JSON file in its cache (paths.ts, standInState). */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';

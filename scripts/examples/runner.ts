@@ -1,7 +1,7 @@
 /**
- * Runs a chapter as one scenario against the sandbox engine: one shell, blocks top to bottom,
- * the first failure stops it (later blocks are "not run": their state is gone), and afterwards,
- * pass or fail, the engine is reset and the workspace removed. Ctrl-C does the same cleanup.
+ * Runs a chapter as one scenario against the sandbox engine: one shell, blocks top to bottom, the
+ * first failure stops it (later blocks are "not run": their state is gone), and afterwards, pass or
+ * fail, the engine is reset (unless the reading order carries it over) and the workspace removed.
  */
 import { join } from 'node:path';
 import { type Engine, daemonTime, enginePaths, reset } from '../engine/index.ts';
@@ -35,7 +35,7 @@ function runRecords(engine: Engine): string {
 	return join(enginePaths(engine.config).runtime, 'chapter-runs');
 }
 
-/** Runs in progress, so a signal can clean them all up. */
+/** Runs in progress, so a signal (Ctrl-C) cleans them all up as a finished run does. */
 const active = new Set<ChapterRun>();
 
 function onSignal(signal: NodeJS.Signals): void {

@@ -1,8 +1,7 @@
 /**
- * An Expressive Code plugin that keeps a long page light: past its first blocks, each block is on
- * the page as plain text, and its highlighted markup comes later from a file of the page's blocks.
- * A chapter with seventy blocks would otherwise carry thousands of elements and a hundred kilobytes
- * of token markup.
+ * An Expressive Code plugin that keeps a long page light: past its first blocks, a block's
+ * highlighted markup comes from a file of the page's blocks. A chapter with seventy blocks would
+ * otherwise carry thousands of elements and a hundred kilobytes of token markup.
  */
 import type { ExpressiveCodePlugin } from '@astrojs/starlight/expressive-code';
 import { h, toHtml } from '@astrojs/starlight/expressive-code/hast';
