@@ -405,7 +405,7 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '도커가 관리하는 저장 공간입니다. 컨테이너와 따로 만들고 지우므로, 컨테이너를 삭제해도 데이터가 남습니다.',
 			en: 'Storage managed by Docker, created and removed apart from containers, so the data outlives them.',
 		},
-		chapter: 'next-steps',
+		chapter: 'volumes-and-mounts',
 	},
 	{
 		ko: '이름 있는 볼륨',
@@ -414,7 +414,7 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '`docker volume create`나 `-v 이름:경로`로 이름을 붙여 만든 볼륨입니다. `docker volume rm`으로 지울 때까지 남습니다.',
 			en: 'A volume created with a name (`docker volume create`, or `-v name:path`). It stays until `docker volume rm` removes it.',
 		},
-		chapter: 'next-steps',
+		chapter: 'volumes-and-mounts',
 	},
 	{
 		ko: '익명 볼륨',
@@ -423,7 +423,7 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '이름 없이 만들어진 볼륨입니다(Dockerfile의 `VOLUME`, `-v /경로`). `docker rm -v`나 `--rm`이 컨테이너와 함께 지웁니다.',
 			en: 'A volume created without a name (a `VOLUME` instruction, or `-v /path`). `docker rm -v` and `--rm` remove it with its container.',
 		},
-		chapter: 'next-steps',
+		chapter: 'volumes-and-mounts',
 	},
 	{
 		ko: '바인드 마운트',
@@ -432,7 +432,7 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '호스트의 디렉터리나 파일을 컨테이너 안의 경로에 붙이는 것입니다. 호스트에서 고치면 컨테이너 안에서도 바로 바뀝니다.',
 			en: 'A host directory or file mounted at a path in the container; changes on the host show up inside immediately.',
 		},
-		chapter: 'next-steps',
+		chapter: 'volumes-and-mounts',
 	},
 	{
 		ko: '사용자 정의 네트워크',
@@ -441,7 +441,7 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '`docker network create`로 만든 네트워크입니다. 여기에 붙은 컨테이너끼리는 이름으로 서로를 찾습니다.',
 			en: 'A network made with `docker network create`. Containers on it find each other by name.',
 		},
-		chapter: 'next-steps',
+		chapter: 'compose',
 	},
 	{
 		ko: 'Compose',
@@ -450,7 +450,107 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '여러 컨테이너(서비스)와 네트워크, 볼륨을 `compose.yaml`에 적어 두고 `docker compose up / down` 명령 하나로 띄우고 내리는 도구입니다.',
 			en: 'A tool that keeps several containers (services), networks and volumes in `compose.yaml` and starts or removes them all with `docker compose up / down`.',
 		},
-		chapter: 'next-steps',
+		chapter: 'compose',
+	},
+	{
+		ko: 'tmpfs 마운트',
+		en: 'tmpfs mount',
+		definition: {
+			ko: '호스트의 메모리에만 있는 파일 시스템을 컨테이너에 붙이는 것입니다(`--tmpfs`, `--mount type=tmpfs`). 디스크에 쓰지 않고, 컨테이너가 중지되면 내용이 사라집니다.',
+			en: "A file system that lives only in the host's memory, mounted into a container (`--tmpfs`, `--mount type=tmpfs`). Nothing is written to disk; the contents go when the container stops.",
+		},
+		chapter: 'volumes-and-mounts',
+	},
+	{
+		ko: '기본 bridge 네트워크',
+		en: 'default bridge network',
+		definition: {
+			ko: '`--network`를 주지 않은 컨테이너가 붙는 `bridge` 네트워크입니다. 여기서는 컨테이너 이름으로 서로를 찾을 수 없습니다.',
+			en: 'The `bridge` network a container joins when no `--network` is given. Containers on it cannot find each other by name.',
+		},
+		chapter: 'networks',
+	},
+	{
+		ko: '별칭',
+		koAlso: '네트워크 별칭',
+		en: 'network alias',
+		definition: {
+			ko: '`--network-alias`나 `docker network connect --alias`로 붙이는, 그 네트워크 안에서만 쓰는 컨테이너의 다른 이름입니다.',
+			en: 'Another name for a container on one network, given with `--network-alias` or `docker network connect --alias`.',
+		},
+		chapter: 'networks',
+	},
+	{
+		ko: '서비스',
+		en: 'service',
+		definition: {
+			ko: '`compose.yaml`의 `services` 아래 항목 하나입니다. 이미지와 설정이 같은 컨테이너를 하나 이상 만들고, 같은 네트워크에서 서비스 이름으로 찾습니다.',
+			en: "One entry under `services` in `compose.yaml`: one or more containers of the same image and settings, found by the service's name on the project's network.",
+		},
+		chapter: 'compose',
+	},
+	{
+		ko: '프로필',
+		en: 'profile',
+		definition: {
+			ko: 'Compose에서 `profiles`를 적은 서비스는 `--profile`로 그 프로필을 켤 때만 띄웁니다.',
+			en: 'In Compose, a service with `profiles` starts only when one of its profiles is turned on with `--profile`.',
+		},
+		chapter: 'compose',
+	},
+	{
+		ko: '오버라이드 파일',
+		en: 'override file',
+		definition: {
+			ko: '`compose.yaml` 옆의 `compose.override.yaml`입니다. Compose가 자동으로 함께 읽고, 같은 항목은 이 파일의 값으로 바꿉니다.',
+			en: '`compose.override.yaml` beside `compose.yaml`. Compose reads it too, and its values replace the same entries.',
+		},
+		chapter: 'compose',
+	},
+	{
+		ko: '캐시 마운트',
+		en: 'cache mount',
+		definition: {
+			ko: '`RUN --mount=type=cache`: 빌드 사이에 남는 디렉터리를 그 `RUN`에 붙입니다. 내려받은 패키지를 다시 쓰고, 이미지에는 들어가지 않습니다. `--no-cache`로 빌드하면 비워집니다.',
+			en: '`RUN --mount=type=cache`: a directory that outlives builds, mounted for that `RUN`. Downloaded packages are reused; nothing of it goes into the image. A `--no-cache` build empties it.',
+		},
+		chapter: 'buildkit',
+	},
+	{
+		ko: '멀티 플랫폼 이미지',
+		en: 'multi-platform image',
+		definition: {
+			ko: '플랫폼(`linux/amd64`, `linux/arm64` 등)마다 이미지를 하나씩 두고, 그 목록(인덱스)에 이름 하나를 붙인 이미지입니다. 도커는 받을 때 자기 플랫폼의 이미지를 고릅니다.',
+			en: "One image per platform (`linux/amd64`, `linux/arm64`, ...) under one name, through a list of them (an index). Docker picks its own platform's image when it pulls.",
+		},
+		chapter: 'buildkit',
+	},
+	{
+		ko: '증명 매니페스트',
+		en: 'attestation manifest',
+		definition: {
+			ko: '이미지가 어떻게 빌드되었는지(provenance) 같은 정보를 담아 인덱스에 함께 두는 매니페스트입니다. 플랫폼은 `unknown/unknown`이고, 설명하는 이미지를 다이제스트로 가리킵니다.',
+			en: 'A manifest kept in an image index beside the images, holding information such as how an image was built (provenance). Its platform is `unknown/unknown`; it points to the image it describes by digest.',
+		},
+		chapter: 'buildkit',
+	},
+	{
+		ko: '케이퍼빌리티',
+		en: 'capability',
+		definition: {
+			ko: '리눅스가 root의 권한을 나눈 조각입니다(`CHOWN`, `NET_BIND_SERVICE` 등). 도커는 컨테이너에 일부만 주고, `--cap-drop`과 `--cap-add`로 빼고 더합니다.',
+			en: "One of the pieces Linux splits root's powers into (`CHOWN`, `NET_BIND_SERVICE`, ...). Docker gives containers some of them; `--cap-drop` and `--cap-add` take them away and add them back.",
+		},
+		chapter: 'running-safely',
+	},
+	{
+		ko: 'rootless 모드',
+		en: 'rootless mode',
+		definition: {
+			ko: '도커 데몬과 컨테이너를 root가 아닌 일반 사용자로 실행하는 방식입니다. 컨테이너 안의 root는 호스트에서 그 사용자일 뿐입니다.',
+			en: 'Running the Docker daemon and its containers as an ordinary user instead of root. Root inside a container is only that user on the host.',
+		},
+		chapter: 'running-safely',
 	},
 	{
 		ko: '오케스트레이터',

@@ -27,11 +27,14 @@ export function verifiedBlocks(): StarlightPlugin {
 				const root = fileURLToPath(astroConfig.root).replace(/\/$/, '');
 				const lazy = lazyBlocks({ enabled: command === 'build', docs: join(root, 'src', 'content', 'docs') });
 				const expressiveCode = typeof config.expressiveCode === 'object' ? config.expressiveCode : {};
+				const shiki = typeof expressiveCode.shiki === 'object' ? expressiveCode.shiki : {};
 				updateConfig({
 					customCss: [...(config.customCss ?? []), './src/styles/verified.css'],
 					// The lazy-blocks plugin last: it takes each block as the others left it.
 					expressiveCode: {
 						...expressiveCode,
+						// Chapters write `.env` files as `env` fences, the name the contract's comment rules use.
+						shiki: { ...shiki, langAlias: { env: 'dotenv', ...shiki.langAlias } },
 						plugins: [...(expressiveCode.plugins ?? []), pluginConsoleCopy(), pluginVaryingOutput(), pluginLazyBlocks(lazy)],
 					},
 				});

@@ -57,7 +57,7 @@ describe('base images', () => {
 
 	test('every base image the engine documents is there, each a stand-in that says what it was built from', () => {
 		const names = engine.baseImages.map((b) => b.name);
-		for (const name of ['debian:bookworm', 'debian:bookworm-slim', 'node:24-bookworm-slim', 'nginx:latest', 'busybox:latest', 'registry:2']) {
+		for (const name of ['debian:bookworm', 'debian:bookworm-slim', 'node:24-bookworm-slim', 'nginx:latest', 'busybox:latest', 'registry:2', 'redis:7']) {
 			expect(names).toContain(name);
 		}
 		expect(names.some((n) => /^nginx:\d+\.\d+$/.test(n))).toBe(true);
@@ -133,6 +133,56 @@ describe('base images', () => {
 			await docker(engine, ['rm', '-f', 'like-official']);
 		}
 	}, 60_000);
+
+	test('redis starts as the official image does: user redis (999), /data as volume and working directory, protected mode off, a healthcheck that answers', async () => {
+		await dockerOk(engine, ['pull', '-q', 'redis:7']);
+		const inspect = async (format: string): Promise<string> => (await dockerOk(engine, ['image', 'inspect', '--format', format, 'redis:7'])).trim();
+		expect(
+			await inspect('{{json .Config.Entrypoint}} {{json .Config.Cmd}} {{.Config.WorkingDir}} {{json .Config.Volumes}} {{json .Config.ExposedPorts}}'),
+		).toBe('["docker-entrypoint.sh"] ["redis-server"] /data {"/data":{}} {"6379/tcp":{}}');
+		expect((await dockerOk(engine, ['run', '--rm', '--entrypoint', 'id', 'redis:7', 'redis'])).trim()).toBe('uid=999(redis) gid=999(redis) groups=999(redis)');
+		// A version tag as Docker Hub has it, on the same image.
+		const version = (await dockerOk(engine, ['run', '--rm', 'redis:7', 'redis-server', '--version'])).match(/v=(\d+\.\d+)\.\d+/)?.[1] ?? '';
+		expect(version).toMatch(/^7\.\d+$/);
+		await dockerOk(engine, ['pull', '-q', `redis:${version}`]);
+		expect(await dockerOk(engine, ['image', 'inspect', '--format', '{{.Id}}', `redis:${version}`])).toBe(
+			await dockerOk(engine, ['image', 'inspect', '--format', '{{.Id}}', 'redis:7']),
+		);
+		await dockerOk(engine, ['network', 'create', 'redis-check']);
+		try {
+			await dockerOk(engine, ['run', '-d', '--name', 'redis-like-official', '--network', 'redis-check', 'redis:7']);
+			let pong = '';
+			for (let tries = 0; tries < 50 && pong !== 'PONG'; tries += 1) {
+				pong = (await docker(engine, ['exec', 'redis-like-official', 'redis-cli', 'ping'])).stdout.trim();
+				if (pong !== 'PONG') await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			expect(pong).toBe('PONG');
+			// The server runs as redis, owns /data, and takes connections from other containers without a password.
+			expect((await dockerOk(engine, ['exec', 'redis-like-official', 'stat', '-c', '%U', '/proc/1', '/data'])).trim().split('\n')).toEqual(['redis', 'redis']);
+			expect((await dockerOk(engine, ['exec', 'redis-like-official', 'redis-cli', 'config', 'get', 'protected-mode'])).trim().split('\n')).toEqual([
+				'protected-mode',
+				'no',
+			]);
+			const remote = await dockerOk(engine, [
+				'run',
+				'--rm',
+				'--network',
+				'redis-check',
+				'--entrypoint',
+				'redis-cli',
+				'redis:7',
+				'-h',
+				'redis-like-official',
+				'set',
+				'k',
+				'v',
+			]);
+			expect(remote.trim()).toBe('OK');
+		} finally {
+			await docker(engine, ['rm', '-f', '-v', 'redis-like-official']);
+			await docker(engine, ['network', 'rm', 'redis-check']);
+		}
+	}, 90_000);
 
 	test('nginx is a maintained stable branch, tagged as Docker Hub tags it', async () => {
 		// nginx -v writes to stderr (after any pull's lines); the entrypoint is bypassed so only nginx speaks.

@@ -7,11 +7,12 @@ import { nginxRecipe } from './nginx.ts';
 import { nodeRecipe } from './node.ts';
 import type { RecipeContext, StandInRecipe } from './recipe.ts';
 import { recipeHash } from './recipe.ts';
+import { redisRecipe } from './redis.ts';
 import { registryRecipe } from './registry.ts';
 import { seedFromSibling } from './seed.ts';
 
 export function standInRecipes(config: EngineConfig): StandInRecipe[] {
-	return [debianRecipe(config), debianSlimRecipe(config), nodeRecipe(), nginxRecipe(config), busyboxRecipe(), registryRecipe()];
+	return [debianRecipe(config), debianSlimRecipe(config), nodeRecipe(), nginxRecipe(config), busyboxRecipe(), registryRecipe(), redisRecipe()];
 }
 
 /** Recipes grouped so each group only needs earlier groups: the groups' members build side by side. */

@@ -1,7 +1,6 @@
-import { docker } from '../docker.ts';
 import type { EngineConfig } from '../config.ts';
 import { debianArchive } from './assets.ts';
-import type { StandInRecipe } from './recipe.ts';
+import { packageVersionTags, type StandInRecipe } from './recipe.ts';
 
 /**
  * The official image's main configuration: the `nginx` user, its log format, temp paths under
@@ -272,12 +271,7 @@ export function nginxRecipe(config: EngineConfig): StandInRecipe {
 		},
 		assets: [],
 		describe: async (ctx, ref) => {
-			const version = (
-				await docker(ctx.env, ['run', '--rm', '--network', 'none', '--entrypoint', 'dpkg-query', ref, '-W', '-f', '${Version}', 'nginx'])
-			).trim();
-			// 1.30.6-2 -> tags 1.30.6 and 1.30, as Docker Hub names nginx versions.
-			const upstream = /^(?:\d+:)?(\d+)\.(\d+)\.(\d+)/.exec(version);
-			const tags = upstream ? [`${upstream[1]}.${upstream[2]}.${upstream[3]}`, `${upstream[1]}.${upstream[2]}`] : [];
+			const { version, tags } = await packageVersionTags(ctx, ref, 'nginx');
 			return {
 				tags,
 				builtFrom: `nginx stand-in: the debian:bookworm-slim stand-in plus Debian sid's nginx ${version} (and the newer libraries it needs), laid out as the official image (/docker-entrypoint.sh and /docker-entrypoint.d, conf.d/default.conf, /usr/share/nginx/html, /var/cache/nginx, logs to stdout/stderr)`,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { docker } from '../docker.ts';
 import type { EngineConfig } from '../config.ts';
 import type { EnginePaths } from '../paths.ts';
 
@@ -53,4 +54,15 @@ export function recipeHash(recipe: StandInRecipe, parentHashes: readonly string[
 
 export function sha256(text: string | Buffer): string {
 	return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The Debian version of a package in a built stand-in, and the tags Docker Hub would give that
+ * upstream version: 1.30.6-2 (or 5:7.0.15-1~deb12u4) gives 1.30.6 and 1.30.
+ */
+export async function packageVersionTags(ctx: RecipeContext, ref: string, pkg: string): Promise<{ version: string; tags: string[] }> {
+	const version = (await docker(ctx.env, ['run', '--rm', '--network', 'none', '--entrypoint', 'dpkg-query', ref, '-W', '-f', '${Version}', pkg])).trim();
+	const upstream = /^(?:\d+:)?(\d+)\.(\d+)\.(\d+)/.exec(version);
+	const tags = upstream ? [`${upstream[1]}.${upstream[2]}.${upstream[3]}`, `${upstream[1]}.${upstream[2]}`] : [];
+	return { version, tags };
 }

@@ -1,0 +1,3 @@
+import { declareChapter } from '../declare-chapter.ts';
+
+await declareChapter('compose');
