@@ -441,7 +441,7 @@ export const glossary: readonly GlossaryTerm[] = [
 			ko: '`docker network create`로 만든 네트워크입니다. 여기에 붙은 컨테이너끼리는 이름으로 서로를 찾습니다.',
 			en: 'A network made with `docker network create`. Containers on it find each other by name.',
 		},
-		chapter: 'compose',
+		chapter: 'networks',
 	},
 	{
 		ko: 'Compose',
