@@ -132,18 +132,20 @@ describe('folded setup', () => {
 	test('opens and closes from the keyboard, and its blocks cost no DOM until opened', async () => {
 		await open(withSetup[0] ?? '/', async (page) => {
 			const group = page.locator('.lb-setup').first();
-			const details = group.locator('details');
+			const details = group.locator(':scope > details');
 			expect(await group.locator('.expressive-code').count(), 'no code block in the DOM while folded').toBe(0);
 			expect(await group.locator('.lb-setup__from a').getAttribute('href')).toMatch(/^(\/en)?\/[a-z-]+\/(#.*)?$/);
 			const before = await page.evaluate(() => document.querySelectorAll('*').length);
-			await details.locator('summary').focus();
+			// The fold's own summary: once open, the blocks inside bring summaries of their own (their marks).
+			const summary = details.locator(':scope > summary');
+			await summary.focus();
 			await page.keyboard.press('Enter');
 			expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(true);
 			const blocks = group.locator('.expressive-code');
 			await blocks.first().waitFor({ state: 'visible' });
 			expect(await blocks.count()).toBeGreaterThan(0);
 			expect(await page.evaluate(() => document.querySelectorAll('*').length)).toBeGreaterThan(before);
-			await details.locator('summary').focus();
+			await summary.focus();
 			await page.keyboard.press('Enter');
 			expect(await details.evaluate((element) => (element as HTMLDetailsElement).open)).toBe(false);
 			expect(await blocks.first().isVisible()).toBe(false);
