@@ -99,6 +99,25 @@ function sectionBlock(verification: Extract<BlockVerification, { status: 'passed
 	return { line: block.line, printed, typed: squeeze(typed) };
 }
 
+/** A letter, digit or underscore, in any script: what a word is made of. */
+const wordCharacter = /[\p{L}\p{N}_]/u;
+
+/**
+ * Whether the output holds the text where it stands as a word: an edge of the text that is a word
+ * character must not run on into another one, so `db` is not found inside a container ID.
+ */
+function printsAsWord(output: string | undefined, text: string): boolean {
+	if (output === undefined) return false;
+	const startsWord = wordCharacter.test(text.charAt(0));
+	const endsWord = wordCharacter.test(text.charAt(text.length - 1));
+	for (let at = output.indexOf(text); at !== -1; at = output.indexOf(text, at + 1)) {
+		const before = output.charAt(at - 1);
+		const after = output.charAt(at + text.length);
+		if ((!startsWord || !wordCharacter.test(before)) && (!endsWord || !wordCharacter.test(after))) return true;
+	}
+	return false;
+}
+
 /**
  * What is wrong with a quote, or undefined. An inline code span is a quote when some block of its
  * scope printed it, on some store, and none of their commands or files contain it
@@ -110,7 +129,7 @@ function quoteProblem(quote: Quote, scope: readonly SectionBlock[]): string | un
 	const text = squeeze(quote.text);
 	if (text === '') return quote.explicit ? `an empty <${outputElement}>` : undefined;
 	const ran = imageStores.filter((store) => scope.some((block) => block.printed[store] !== undefined));
-	const holds = ran.filter((store) => scope.some((block) => block.printed[store]?.includes(text) === true));
+	const holds = ran.filter((store) => scope.some((block) => printsAsWord(block.printed[store], text)));
 	if (!quote.explicit && (holds.length === 0 || scope.some((block) => block.typed.includes(text)))) return undefined;
 	const where = scope.length === 0 ? 'no block before it has run' : `blocks at line ${scope.map(({ line }) => line).join(', ')}`;
 	if (holds.length === 0) return `"${text}" is quoted as output, but no block of its section printed it on any image store (${where})`;

@@ -127,6 +127,16 @@ describe('the quoted-output check', () => {
 		]);
 	});
 
+	it('takes a quote for output only where it stands as a whole word: `db` inside a container ID is not a quote', () => {
+		const run = [`${fence}console`, '$ docker run -d --name api nginx', '[..]', fence].join('\n');
+		const source = ['## Alias', '', run, '', 'The app names a role, such as `db`.', ''].join('\n');
+		const idOnContainerd = (_block: Block, store: ImageStore): string => (store === 'containerd' ? '4fdb1c9e2a77' : '9e3a0c5f1b22');
+		expect(problemsOf(file, source, recordOf(source, idOnContainerd))).toEqual([]);
+		// Still a quote where it stands as a word of the output.
+		const asWord = (_block: Block, store: ImageStore): string => (store === 'containerd' ? 'db ready' : 'cache ready');
+		expect(problemsOf(file, source, recordOf(source, asWord))).toHaveLength(1);
+	});
+
 	it('takes what the reader typed for a name, not a quote', () => {
 		const source = ['## Pull', '', pull, '', 'The image `busybox` is there.', ''].join('\n');
 		expect(
